@@ -1,0 +1,221 @@
+package org.loyalty.devinfra.kafka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node Apache Kafka broker in KRaft combined mode (broker and controller in one
+ * process), started from the Kafka jars on Maven Central in a child JVM on free ports.
+ * No Docker, no ZooKeeper; it starts in a few seconds and is destroyed on {@link #close()}
+ * or when this JVM exits.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path directory;
+    private final String bootstrapServers;
+    private final Thread shutdownHook;
+
+    private KafkaBroker(Process process, Path directory, String bootstrapServers) {
+        this.process = process;
+        this.directory = directory;
+        this.bootstrapServers = bootstrapServers;
+        this.shutdownHook = new Thread(this::stopProcess, "kafka-broker-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Formats a fresh log directory under {@code directory} and starts the broker there. */
+    public static KafkaBroker start(Path directory, int partitions) throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        int port = freePort();
+        int controllerPort = freePort();
+        Path properties = writeServerProperties(directory, port, controllerPort, partitions);
+        Path log4j = writeLog4jConfig(directory);
+        Path brokerLog = directory.resolve("broker.log");
+
+        run(javaCommand(log4j, "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                "-c", properties.toString(), "--standalone"), brokerLog, Duration.ofSeconds(60));
+
+        Process process = new ProcessBuilder(javaCommand(log4j, "kafka.Kafka", properties.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(brokerLog.toFile()))
+                .start();
+        KafkaBroker broker = new KafkaBroker(process, directory, "127.0.0.1:" + port);
+        try {
+            broker.awaitReady();
+        } catch (IOException | RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path logFile() {
+        return directory.resolve("broker.log");
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run; nothing left to do
+        }
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ready means the broker answers a metadata request, not merely that its port is open. */
+    private void awaitReady() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IOException("Kafka broker exited with " + process.exitValue() + "; see " + logFile());
+                }
+                try {
+                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception notYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IOException("Kafka broker did not answer within " + STARTUP_TIMEOUT + "; see " + logFile());
+                    }
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+            }
+        }
+    }
+
+    private static Path writeServerProperties(Path directory, int port, int controllerPort, int partitions)
+            throws IOException {
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + directory.resolve("data"),
+                "num.partitions=" + partitions,
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=5",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=5",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.flush.interval.messages=9223372036854775807",
+                "") ;
+        Path file = directory.resolve("server.properties");
+        Files.writeString(file, properties, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Kafka logs through log4j2; keep the console quiet and the broker's log in its file. */
+    private static Path writeLog4jConfig(Path directory) throws IOException {
+        String config = String.join("\n",
+                "<Configuration status=\"warn\">",
+                "  <Appenders><Console name=\"stderr\" target=\"SYSTEM_ERR\">",
+                "    <PatternLayout pattern=\"%d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n\"/>",
+                "  </Console></Appenders>",
+                "  <Loggers>",
+                "    <Logger name=\"kafka.server.KafkaRaftServer\" level=\"info\"/>",
+                "    <Root level=\"warn\"><AppenderRef ref=\"stderr\"/></Root>",
+                "  </Loggers>",
+                "</Configuration>", "");
+        Path file = directory.resolve("log4j2.xml");
+        Files.writeString(file, config, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<String> javaCommand(Path log4j, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms128m", "-Xmx512m",
+                "-Dlog4j2.configurationFile=" + log4j.toUri(),
+                "-cp", BrokerClasspath.get(),
+                mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void run(List<String> command, Path log, Duration timeout) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("Timed out: " + String.join(" ", command.subList(command.size() - 6, command.size())));
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("Kafka storage format failed with exit " + process.exitValue() + "; see " + log);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The jars the broker runs with, resolved by Maven into a resource of this module. */
+    static final class BrokerClasspath {
+        private static String classpath;
+
+        static synchronized String get() throws IOException {
+            if (classpath == null) {
+                try (InputStream in = KafkaBroker.class.getResourceAsStream("/kafka-broker.classpath")) {
+                    if (in == null) {
+                        throw new IOException("kafka-broker.classpath is missing: build dev-infra with Maven first");
+                    }
+                    classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                }
+            }
+            return classpath;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.loyalty.devinfra.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.loyalty.devinfra.kafka.KafkaBroker;
+import org.loyalty.devinfra.postgres.PostgresServer;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * One Kafka broker and one PostgreSQL server per test JVM, shared by every test class and
+ * every Quarkus restart in it, and torn down when the JVM exits.
+ * <p>
+ * Where they come from, in order: {@code KAFKA_BOOTSTRAP_SERVERS} when set (and the PG*
+ * variables for PostgreSQL); testcontainers when a Docker engine answers (unless
+ * {@code LOYALTY_TEST_DOCKER=false}); otherwise a broker launched from the Kafka jars and
+ * the local (or an embedded) PostgreSQL.
+ */
+public final class SharedInfrastructure {
+
+    private static SharedInfrastructure instance;
+
+    private final String bootstrapServers;
+    private final PostgresServer postgres;
+
+    private SharedInfrastructure(String bootstrapServers, PostgresServer postgres) {
+        this.bootstrapServers = bootstrapServers;
+        this.postgres = postgres;
+    }
+
+    public static synchronized SharedInfrastructure get() {
+        if (instance == null) {
+            try {
+                instance = start();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the test infrastructure: " + e.getMessage(), e);
+            }
+        }
+        return instance;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** A new empty database named after {@code prefix}, dropped when the JVM exits. */
+    public String createDatabase(String prefix) throws SQLException {
+        String name = (prefix + "_test_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        postgres.recreateDatabase(name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name), "drop-" + name));
+        return name;
+    }
+
+    private void dropQuietly(String name) {
+        try {
+            postgres.dropDatabase(name);
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static SharedInfrastructure start() throws Exception {
+        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank()) {
+            return new SharedInfrastructure(external, PostgresServer.localOrEmbedded());
+        }
+        if (!"false".equalsIgnoreCase(System.getenv("LOYALTY_TEST_DOCKER")) && dockerAnswers()) {
+            return startContainers();
+        }
+        Path directory = Files.createTempDirectory("loyalty-kafka-");
+        KafkaBroker broker = KafkaBroker.start(directory, 3);
+        PostgresServer postgres = PostgresServer.localOrEmbedded();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "postgres-shutdown"));
+        return new SharedInfrastructure(broker.bootstrapServers(), postgres);
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // stopped by the shutdown hook below
+    private static SharedInfrastructure startContainers() {
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+        PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:15");
+        kafka.start();
+        postgres.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stop();
+            postgres.stop();
+        }, "containers-shutdown"));
+        return new SharedInfrastructure(kafka.getBootstrapServers(),
+                PostgresServer.at(postgres.getHost(), postgres.getMappedPort(5432), postgres.getUsername(), postgres.getPassword()));
+    }
+
+    private static void closeQuietly(PostgresServer postgres) {
+        try {
+            postgres.close();
+        } catch (Exception e) {
+            System.err.println("Could not stop embedded PostgreSQL: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.loyalty.points.expiry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.loyalty.points.ledger.LedgerEntry;
+import org.loyalty.points.ledger.LedgerEvents;
+import org.loyalty.points.ledger.LedgerStore;
+import org.loyalty.points.ledger.PointsConfig;
+import org.loyalty.points.messaging.OutboxRelay;
+import org.loyalty.points.messaging.OutboxStore;
+import org.loyalty.points.support.ClusterJobs;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Expires the positive balance of accounts with no activity for the configured number of
+ * months. Runs daily; the day is claimed in the database so that one replica does the work.
+ * Accounts are handled in chunks of one transaction each (ledger entry, zero balance and
+ * {@code points.expired} event together).
+ */
+@ApplicationScoped
+public class ExpiryJob {
+
+    private static final Logger LOG = Logger.getLogger(ExpiryJob.class);
+    private static final String JOB = "points-expiry";
+    private static final int CHUNK = 500;
+
+    private final Pool pool;
+    private final ClusterJobs jobs;
+    private final LedgerStore ledger;
+    private final LedgerEvents events;
+    private final OutboxStore outbox;
+    private final OutboxRelay relay;
+    private final PointsConfig config;
+    private final Clock clock;
+
+    public ExpiryJob(Pool pool, ClusterJobs jobs, LedgerStore ledger, LedgerEvents events, OutboxStore outbox,
+            OutboxRelay relay, PointsConfig config, Clock clock) {
+        this.pool = pool;
+        this.jobs = jobs;
+        this.ledger = ledger;
+        this.events = events;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "{points.expiry.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> daily() {
+        return runForToday().replaceWithVoid();
+    }
+
+    /** Runs today's expiry if no replica has; returns the number of accounts expired (0 when another replica ran it). */
+    public Uni<Integer> runForToday() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return jobs.claim(JOB, today.toString()).chain(claimed -> {
+            if (!claimed) {
+                return Uni.createFrom().item(0);
+            }
+            Instant cutoff = clock.instant().atOffset(ZoneOffset.UTC).minusMonths(config.expiry().inactiveMonths()).toInstant();
+            return expireFrom(cutoff, 0).invoke(count -> {
+                LOG.infof("Points expiry for %s: %d accounts inactive since before %s", today, count, cutoff);
+                relay.wakeUp();
+            });
+        });
+    }
+
+    private Uni<Integer> expireFrom(Instant cutoff, int doneSoFar) {
+        return expireChunk(cutoff).chain(count -> count < CHUNK
+                ? Uni.createFrom().item(doneSoFar + count)
+                : expireFrom(cutoff, doneSoFar + count));
+    }
+
+    private Uni<Integer> expireChunk(Instant cutoff) {
+        Instant now = clock.instant();
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                        SELECT customer_id, balance FROM points_account
+                        WHERE balance > 0 AND last_activity_at < $1
+                        ORDER BY customer_id LIMIT $2 FOR UPDATE SKIP LOCKED""")
+                .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), CHUNK))
+                .chain(rows -> {
+                    List<LedgerEntry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new LedgerEntry(row.getString(0), LedgerEntry.Type.EXPIRE, -row.getLong(1), 0, null, null, null, now));
+                    }
+                    if (entries.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    String[] customers = entries.stream().map(LedgerEntry::customerId).toArray(String[]::new);
+                    return connection.preparedQuery("UPDATE points_account SET balance = 0 WHERE customer_id = ANY($1)")
+                            .execute(Tuple.of((Object) customers))
+                            .chain(() -> ledger.appendEntries(connection, entries))
+                            .chain(() -> outbox.append(connection, events.of(entries)))
+                            .replaceWith(entries.size());
+                }));
+    }
+}

@@ -1,0 +1,44 @@
+package org.loyalty.points.ledger;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The operator's settings for the points rules (application.properties, prefix {@code points}). */
+@ConfigMapping(prefix = "points")
+public interface PointsConfig {
+
+    Earn earn();
+
+    /** ISO 4217 codes accepted on checkout events. */
+    Set<String> currencies();
+
+    /** Days after the purchase before its points can be redeemed. */
+    @WithDefault("0")
+    int pendingDays();
+
+    Expiry expiry();
+
+    Outbox outbox();
+
+    interface Earn {
+        /** One point per full this many currency units of goods. */
+        @WithDefault("10")
+        BigDecimal unitAmount();
+    }
+
+    interface Expiry {
+        @WithDefault("24")
+        int inactiveMonths();
+
+        String cron();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for events a wake-up missed. */
+        @WithDefault("1s")
+        String pollInterval();
+    }
+}

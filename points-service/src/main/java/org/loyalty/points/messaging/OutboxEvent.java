@@ -1,0 +1,5 @@
+package org.loyalty.points.messaging;
+
+/** A structured-mode CloudEvent waiting in the outbox for its topic. */
+public record OutboxEvent(String topic, String key, String payload) {
+}

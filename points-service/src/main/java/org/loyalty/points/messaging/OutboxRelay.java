@@ -1,0 +1,114 @@
+package org.loyalty.points.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes the outbox to Kafka and deletes what the broker acknowledged, in one database
+ * transaction. A crash between the send and the commit sends those events again (consumers
+ * de-duplicate on the CloudEvent id, which is stored in the payload); a change that rolled
+ * back never reached the outbox. One replica relays at a time (an advisory lock), which keeps
+ * each customer's events in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x706f696e74L; // "point": one relay per database
+    private static final int BATCH = 500;
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean moreArrived = new AtomicBoolean();
+
+    public OutboxRelay(Pool pool, @Channel(Topics.OUTBOX_CHANNEL) MutinyEmitter<String> emitter) {
+        this.pool = pool;
+        this.emitter = emitter;
+    }
+
+    /** Called after a transaction that wrote to the outbox commits: publish now, not at the next tick. */
+    public void wakeUp() {
+        moreArrived.set(true);
+        if (draining.compareAndSet(false, true)) {
+            drain().subscribe().with(ignored -> finished(), failure -> {
+                LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage());
+                draining.set(false);
+            });
+        }
+    }
+
+    /** The safety net: picks up whatever a wake-up missed (another replica's rows, a failed send). */
+    @Scheduled(every = "${points.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        wakeUp();
+    }
+
+    private void finished() {
+        draining.set(false);
+        if (moreArrived.get()) {
+            wakeUp();
+        }
+    }
+
+    /** Relays batches until the outbox is empty. */
+    Uni<Void> drain() {
+        moreArrived.set(false);
+        return relayBatch().chain(sent -> sent == BATCH ? drain() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Integer> relayBatch() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
+                .chain(lock -> lock.iterator().next().getBoolean(0) ? relayLocked(connection) : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> relayLocked(SqlConnection connection) {
+        return connection.preparedQuery("SELECT id, topic, record_key, payload FROM outbox ORDER BY id LIMIT $1")
+                .execute(Tuple.of(BATCH))
+                .chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<Uni<Void>> sends = new ArrayList<>();
+                    for (Row row : rows) {
+                        ids.add(row.getLong("id"));
+                        sends.add(send(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
+                    }
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(() -> connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
+                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .replaceWith(ids.size());
+                });
+    }
+
+    private Uni<Void> send(String topic, String key, String payload) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic)
+                .withKey(key)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(payload).addMetadata(metadata));
+    }
+}
