@@ -1,0 +1,41 @@
+package org.loyalty.points.support;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What ops and integrators look at: health with its checks, metrics, the OpenAPI document. */
+@QuarkusTest
+class OperabilityTest {
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.name", hasItem(containsString("Reactive Messaging")))
+                .body("checks.find { it.name.contains('Messaging') }.data.'checkout-purchases'", startsWith("[OK]"))
+                .body("checks.find { it.name.contains('Messaging') }.data.outbox", startsWith("[OK]"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDescribesTheContractPaths() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/customers/{customerId}/points"))
+                .body("paths.keySet()", hasItem("/customers/{customerId}/points/transactions"))
+                .body("paths.keySet()", hasItem("/customers/{customerId}/redemptions"))
+                .body("paths.keySet()", hasItem("/catalog/{id}"));
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+}
