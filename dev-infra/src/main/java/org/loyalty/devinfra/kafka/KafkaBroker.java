@@ -32,16 +32,26 @@ public final class KafkaBroker implements AutoCloseable {
     private final String bootstrapServers;
     private final Thread shutdownHook;
 
-    private KafkaBroker(Process process, Path directory, String bootstrapServers) {
+    private KafkaBroker(Process process, Path directory, String bootstrapServers, boolean stopOnExit) {
         this.process = process;
         this.directory = directory;
         this.bootstrapServers = bootstrapServers;
         this.shutdownHook = new Thread(this::stopProcess, "kafka-broker-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (stopOnExit) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
-    /** Formats a fresh log directory under {@code directory} and starts the broker there. */
+    /** Formats a fresh log directory under {@code directory} and starts the broker there; it stops when this JVM exits. */
     public static KafkaBroker start(Path directory, int partitions) throws IOException, InterruptedException {
+        return start(directory, partitions, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; with {@code stopOnExit} false the caller closes the broker
+     * itself, e.g. after stopping the services that use it.
+     */
+    public static KafkaBroker start(Path directory, int partitions, boolean stopOnExit) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         int port = freePort();
         int controllerPort = freePort();
@@ -56,7 +66,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(brokerLog.toFile()))
                 .start();
-        KafkaBroker broker = new KafkaBroker(process, directory, "127.0.0.1:" + port);
+        KafkaBroker broker = new KafkaBroker(process, directory, "127.0.0.1:" + port, stopOnExit);
         try {
             broker.awaitReady();
         } catch (IOException | RuntimeException e) {
@@ -79,8 +89,8 @@ public final class KafkaBroker implements AutoCloseable {
         stopProcess();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or has run; nothing left to do
+        } catch (IllegalStateException | IllegalArgumentException notRegisteredOrShuttingDown) {
+            // nothing left to do
         }
     }
 
