@@ -44,16 +44,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats a fresh log directory under {@code directory} and starts the broker there; it stops when this JVM exits. */
     public static KafkaBroker start(Path directory, int partitions) throws IOException, InterruptedException {
-        return start(directory, partitions, true);
+        return start(directory, partitions, true, 0);
     }
 
     /**
      * As {@link #start(Path, int)}; with {@code stopOnExit} false the caller closes the broker
-     * itself, e.g. after stopping the services that use it.
+     * itself, e.g. after stopping the services that use it. The broker listens on
+     * {@code preferredPort} when that port is free (0: any free port).
      */
-    public static KafkaBroker start(Path directory, int partitions, boolean stopOnExit) throws IOException, InterruptedException {
+    public static KafkaBroker start(Path directory, int partitions, boolean stopOnExit, int preferredPort)
+            throws IOException, InterruptedException {
         Files.createDirectories(directory);
-        int port = freePort();
+        int port = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
         int controllerPort = freePort();
         Path properties = writeServerProperties(directory, port, controllerPort, partitions);
         Path log4j = writeLog4jConfig(directory);
@@ -202,6 +204,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
         if (process.exitValue() != 0) {
             throw new IOException("Kafka storage format failed with exit " + process.exitValue() + "; see " + log);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

@@ -67,7 +67,7 @@ public final class LocalRun {
     private void start(boolean simulate) throws Exception {
         deleteRecursively(workDirectory.resolve("kafka"));
         say("Starting Kafka (KRaft, from the Apache Kafka jars) ...");
-        broker = KafkaBroker.start(workDirectory.resolve("kafka"), 3, false);
+        broker = KafkaBroker.start(workDirectory.resolve("kafka"), 3, false, 9092);
         Topics.create(broker.bootstrapServers(), 3);
         postgres = PostgresServer.localOrEmbedded();
         say("Kafka      " + broker.bootstrapServers());
