@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.loyalty.points.support.ProblemException;
+import org.loyalty.kit.rest.ProblemException;
 
 import io.smallrye.mutiny.Uni;
 

@@ -14,9 +14,9 @@ import org.loyalty.points.ledger.LedgerEntry;
 import org.loyalty.points.ledger.LedgerEvents;
 import org.loyalty.points.ledger.LedgerStore;
 import org.loyalty.points.ledger.PointsConfig;
-import org.loyalty.points.messaging.OutboxRelay;
-import org.loyalty.points.messaging.OutboxStore;
-import org.loyalty.points.support.ClusterJobs;
+import org.loyalty.kit.messaging.OutboxRelay;
+import org.loyalty.kit.messaging.OutboxStore;
+import org.loyalty.kit.jobs.ClusterJobs;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.loyalty.points.messaging.CloudEvent;
-import org.loyalty.points.messaging.RejectedRecordException;
+import org.loyalty.kit.messaging.CloudEvent;
+import org.loyalty.kit.messaging.RejectedRecordException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

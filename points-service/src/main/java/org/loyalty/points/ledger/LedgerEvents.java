@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.loyalty.points.messaging.CloudEventWriter;
-import org.loyalty.points.messaging.OutboxEvent;
+import org.loyalty.kit.messaging.CloudEventWriter;
+import org.loyalty.kit.messaging.OutboxEvent;
 import org.loyalty.points.messaging.Topics;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

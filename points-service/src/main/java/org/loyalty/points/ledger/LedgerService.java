@@ -9,7 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.points.ledger.CheckoutEvent.PurchaseRefunded;
-import org.loyalty.points.messaging.OutboxStore;
+import org.loyalty.kit.messaging.OutboxStore;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -21,8 +21,6 @@ public interface PointsConfig {
 
     Expiry expiry();
 
-    Outbox outbox();
-
     interface Earn {
         /** One point per full this many currency units of goods. */
         @WithDefault("10")
@@ -34,11 +32,5 @@ public interface PointsConfig {
         int inactiveMonths();
 
         String cron();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for events a wake-up missed. */
-        @WithDefault("1s")
-        String pollInterval();
     }
 }

@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.loyalty.points.messaging.CloudEventReader;
-import org.loyalty.points.messaging.DeadLetterPublisher;
-import org.loyalty.points.messaging.OutboxRelay;
-import org.loyalty.points.messaging.RejectedRecordException;
+import org.loyalty.kit.messaging.CloudEventReader;
+import org.loyalty.kit.messaging.DeadLetterPublisher;
+import org.loyalty.kit.messaging.OutboxRelay;
+import org.loyalty.kit.messaging.RejectedRecordException;
 import org.loyalty.points.messaging.Topics;
-import org.loyalty.points.support.ProcessingMetrics;
+import org.loyalty.kit.metrics.ProcessingMetrics;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -12,9 +12,9 @@ import org.loyalty.points.account.AccountQueries;
 import org.loyalty.points.ledger.LedgerEntry;
 import org.loyalty.points.ledger.LedgerEvents;
 import org.loyalty.points.ledger.LedgerStore;
-import org.loyalty.points.messaging.OutboxRelay;
-import org.loyalty.points.messaging.OutboxStore;
-import org.loyalty.points.support.ProblemException;
+import org.loyalty.kit.messaging.OutboxRelay;
+import org.loyalty.kit.messaging.OutboxStore;
+import org.loyalty.kit.rest.ProblemException;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.devinfra.testing.KafkaTestClient.ReceivedRecord;
-import org.loyalty.points.Checkout;
+import org.loyalty.devinfra.testing.Checkout;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

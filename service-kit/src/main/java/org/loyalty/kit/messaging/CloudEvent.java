@@ -1,4 +1,4 @@
-package org.loyalty.points.messaging;
+package org.loyalty.kit.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.loyalty.points.messaging;
+package org.loyalty.kit.messaging;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

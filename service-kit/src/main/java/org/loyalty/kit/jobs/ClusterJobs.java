@@ -1,4 +1,4 @@
-package org.loyalty.points.support;
+package org.loyalty.kit.jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package org.loyalty.points.messaging;
+package org.loyalty.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
 
@@ -16,18 +16,22 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends a rejected record to {@code points-service.dlq}: the original key, value and
+ * Sends a rejected record to the service's dead-letter topic ({@code <service>.dlq}, the
+ * topic of the {@value #CHANNEL} channel): the original key, value and
  * headers, plus headers saying why and where it came from (the same header names SmallRye's
  * own dead-letter strategy uses, so existing tooling reads both).
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
 
+    /** The outgoing channel each service points at its {@code <service>.dlq} topic. */
+    public static final String CHANNEL = "dead-letters";
+
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
 
     private final MutinyEmitter<byte[]> emitter;
 
-    public DeadLetterPublisher(@Channel(Topics.DEAD_LETTERS_CHANNEL) MutinyEmitter<byte[]> emitter) {
+    public DeadLetterPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 

@@ -1,4 +1,4 @@
-package org.loyalty.points.messaging;
+package org.loyalty.kit.messaging;
 
 import java.util.List;
 

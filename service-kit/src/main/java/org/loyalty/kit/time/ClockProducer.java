@@ -1,4 +1,4 @@
-package org.loyalty.points.support;
+package org.loyalty.kit.time;
 
 import java.time.Clock;
 

@@ -1,4 +1,4 @@
-package org.loyalty.points.messaging;
+package org.loyalty.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,8 +31,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** The outgoing channel the relay sends on; the topic comes from each outbox row. */
+    public static final String CHANNEL = "outbox";
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x706f696e74L; // "point": one relay per database
+    private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox": one relay per service database
     private static final int BATCH = 500;
 
     private final Pool pool;
@@ -40,7 +43,7 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean moreArrived = new AtomicBoolean();
 
-    public OutboxRelay(Pool pool, @Channel(Topics.OUTBOX_CHANNEL) MutinyEmitter<String> emitter) {
+    public OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter) {
         this.pool = pool;
         this.emitter = emitter;
     }
@@ -57,7 +60,7 @@ public class OutboxRelay {
     }
 
     /** The safety net: picks up whatever a wake-up missed (another replica's rows, a failed send). */
-    @Scheduled(every = "${points.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wakeUp();
     }

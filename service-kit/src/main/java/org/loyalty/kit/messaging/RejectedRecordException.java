@@ -1,4 +1,4 @@
-package org.loyalty.points.messaging;
+package org.loyalty.kit.messaging;
 
 /**
  * A record that can never be applied (malformed, invalid or of an unknown type). It goes

@@ -1,4 +1,4 @@
-package org.loyalty.points.support;
+package org.loyalty.kit.rest;
 
 /** A request that cannot be served, answered as an RFC 9457 problem. */
 public class ProblemException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.loyalty.points.support;
+package org.loyalty.kit.rest;
 
 import java.util.List;
 

@@ -1,9 +1,11 @@
-package org.loyalty.points.messaging;
+package org.loyalty.kit.messaging;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +16,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class CloudEventWriter {
 
     private final ObjectMapper mapper;
+    private final String source;
 
-    public CloudEventWriter(ObjectMapper mapper) {
+    public CloudEventWriter(ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String source) {
         this.mapper = mapper;
+        this.source = source;
     }
 
     public ObjectNode newData() {
@@ -28,7 +32,7 @@ public class CloudEventWriter {
                 .put("specversion", "1.0")
                 .put("id", UUID.randomUUID().toString())
                 .put("type", type)
-                .put("source", Topics.EVENT_SOURCE)
+                .put("source", source)
                 .put("time", time.toString())
                 .put("subject", customerId)
                 .put("datacontenttype", "application/json");

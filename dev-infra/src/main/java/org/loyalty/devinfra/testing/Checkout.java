@@ -1,10 +1,8 @@
-package org.loyalty.points;
+package org.loyalty.devinfra.testing;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import org.loyalty.devinfra.testing.KafkaTestClient;
 
 /** Plays checkout in tests: contract-shaped CloudEvents on checkout.purchases, keyed by customer. */
 public final class Checkout {
