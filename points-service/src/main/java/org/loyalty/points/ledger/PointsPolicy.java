@@ -43,10 +43,6 @@ public final class PointsPolicy {
         return placedAt.plus(pendingPeriod);
     }
 
-    public boolean accepts(String currency) {
-        return currencies.contains(currency);
-    }
-
     public Set<String> currencies() {
         return currencies;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
-import org.loyalty.points.AdjustableClock;
+import org.loyalty.points.TestClock;
 import org.loyalty.devinfra.testing.Checkout;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +42,7 @@ class PendingPeriodTest {
     private static Checkout checkout;
 
     @Inject
-    AdjustableClock clock;
+    TestClock clock;
 
     @BeforeAll
     static void connect() {

@@ -1,4 +1,4 @@
-package org.loyalty.points;
+package org.loyalty.devinfra.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import jakarta.inject.Singleton;
-
-/** The application's clock in tests: real time plus an offset a test may move forward. */
-@Singleton
+/**
+ * The application's clock in tests: real time plus an offset a test may move forward. Each
+ * service's tests declare it as a bean with a one-line {@code @Singleton} subclass, which
+ * replaces the service's default {@code Clock}.
+ */
 public class AdjustableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
