@@ -27,7 +27,10 @@ public class BatchProcessor {
 
     private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
 
-    /** Turns a CloudEvent (and its record key) into the service's own event, or throws {@link RejectedRecordException}. */
+    /**
+     * Turns a CloudEvent (and its record key) into the service's own event; null for a valid
+     * event this service has no use for; throws {@link RejectedRecordException} for a bad one.
+     */
     @FunctionalInterface
     public interface EventParser<E> {
         E parse(CloudEvent event, String recordKey);
@@ -50,7 +53,10 @@ public class BatchProcessor {
         List<Uni<Void>> rejected = new ArrayList<>();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             try {
-                accepted.add(parser.parse(reader.read(record.getHeaders(), record.getPayload()), record.getKey()));
+                E event = parser.parse(reader.read(record.getHeaders(), record.getPayload()), record.getKey());
+                if (event != null) {
+                    accepted.add(event);
+                }
             } catch (RejectedRecordException e) {
                 metrics.failed(e.eventType(), e.category());
                 rejected.add(deadLetters.publish(record, e));

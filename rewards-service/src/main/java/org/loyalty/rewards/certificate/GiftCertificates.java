@@ -1,0 +1,138 @@
+package org.loyalty.rewards.certificate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.rewards.RewardsConfig;
+import org.loyalty.rewards.certificate.CertificateAllocator.Allocation;
+import org.loyalty.rewards.certificate.CertificateAllocator.FreeSpend;
+import org.loyalty.rewards.reward.Reward;
+import org.loyalty.rewards.reward.RewardLifecycle;
+import org.loyalty.rewards.reward.RewardStore;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Gift certificates for spend in a rolling window (design rule 2). On a purchase, the free
+ * spend of the window ending at that purchase is allocated to as many certificates as it
+ * fills. On a refund, spend that backed a certificate is taken back from it, newest
+ * certificate first: an unused certificate is revoked (its other backing spend is freed); a
+ * used or expired one keeps its status and the shortfall is recorded on it.
+ */
+@ApplicationScoped
+public class GiftCertificates {
+
+    private final RewardsConfig config;
+    private final CertificateCodes codes;
+    private final RewardLifecycle lifecycle;
+    private final RewardStore rewards;
+    private final Clock clock;
+
+    public GiftCertificates(RewardsConfig config, CertificateCodes codes, RewardLifecycle lifecycle, RewardStore rewards, Clock clock) {
+        this.config = config;
+        this.codes = codes;
+        this.lifecycle = lifecycle;
+        this.rewards = rewards;
+        this.clock = clock;
+    }
+
+    /** Issues the certificates the window ending at {@code placedAt} has earned. */
+    public Uni<Void> afterPurchase(SqlConnection connection, String customerId, Instant placedAt) {
+        Instant windowStart = placedAt.atOffset(ZoneOffset.UTC).minusMonths(config.certificate().windowMonths()).toInstant();
+        return connection.preparedQuery("""
+                SELECT order_id, goods_total - refunded_total - allocated FROM purchase
+                WHERE customer_id = $1 AND placed_at > $2 AND placed_at <= $3 AND goods_total - refunded_total - allocated > 0
+                ORDER BY placed_at, order_id""")
+                .execute(Tuple.of(customerId, windowStart.atOffset(ZoneOffset.UTC), placedAt.atOffset(ZoneOffset.UTC)))
+                .chain(rows -> {
+                    List<FreeSpend> free = new ArrayList<>();
+                    rows.forEach(row -> free.add(new FreeSpend(row.getString(0), row.getBigDecimal(1))));
+                    List<Allocation> earned = CertificateAllocator.allocate(free, config.certificate().threshold());
+                    return Multi.createFrom().iterable(earned)
+                            .onItem().transformToUniAndConcatenate(allocation -> issue(connection, customerId, allocation))
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> issue(SqlConnection connection, String customerId, Allocation allocation) {
+        Instant now = clock.instant();
+        RewardsConfig.Certificate rule = config.certificate();
+        Reward certificate = new Reward(UUID.randomUUID(), customerId, Reward.Kind.GIFT_CERTIFICATE, codes.next(), rule.value(),
+                config.currency(), null, "Gift certificate worth " + rule.value().toPlainString() + " " + config.currency(),
+                "Spent " + rule.threshold().toPlainString() + " " + config.currency() + " within " + rule.windowMonths() + " months",
+                Reward.Status.ACTIVE, now, now.atOffset(ZoneOffset.UTC).plusMonths(rule.validityMonths()).toInstant(), null);
+        return lifecycle.issue(connection, certificate)
+                .chain(() -> connection.preparedQuery("INSERT INTO certificate_allocation (reward_id, order_id, amount) VALUES ($1, $2, $3)")
+                        .executeBatch(tuples(certificate.rewardId(), allocation.byOrder())))
+                .chain(() -> connection.preparedQuery("UPDATE purchase SET allocated = allocated + $2 WHERE order_id = $1")
+                        .executeBatch(allocation.byOrder().entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * After a refund lowered the order's net spend: if that leaves less than the order's
+     * allocated spend, the difference comes out of its certificates, newest first.
+     */
+    public Uni<Void> afterRefund(SqlConnection connection, String orderId, BigDecimal shortfall) {
+        if (shortfall.signum() <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                SELECT a.reward_id, a.amount FROM certificate_allocation a JOIN reward r ON r.reward_id = a.reward_id
+                WHERE a.order_id = $1 ORDER BY r.issued_at DESC, r.reward_id DESC LIMIT 1""")
+                .execute(Tuple.of(orderId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row row = rows.iterator().next();
+                    UUID rewardId = row.getUUID(0);
+                    BigDecimal backing = row.getBigDecimal(1);
+                    return rewards.lock(connection, rewardId)
+                            .chain(certificate -> certificate.status() == Reward.Status.ACTIVE
+                                    ? revoke(connection, certificate, orderId).replaceWith(backing)
+                                    : recordShortfall(connection, rewardId, orderId, backing.min(shortfall)))
+                            .chain(released -> afterRefund(connection, orderId, shortfall.subtract(released)));
+                });
+    }
+
+    /** Revokes an unused certificate and frees all the spend behind it. */
+    private Uni<Void> revoke(SqlConnection connection, Reward certificate, String orderId) {
+        return connection.preparedQuery("""
+                WITH released AS (DELETE FROM certificate_allocation WHERE reward_id = $1 RETURNING order_id, amount)
+                UPDATE purchase p SET allocated = p.allocated - r.amount FROM released r WHERE p.order_id = r.order_id""")
+                .execute(Tuple.of(certificate.rewardId()))
+                .chain(() -> lifecycle.revoke(connection, certificate, "A refund of order " + orderId
+                        + " brought the qualifying spend below " + config.certificate().threshold().toPlainString()));
+    }
+
+    /** A used certificate stays used; what it no longer has behind it is recorded on it. */
+    private Uni<BigDecimal> recordShortfall(SqlConnection connection, UUID rewardId, String orderId, BigDecimal amount) {
+        return connection.preparedQuery("""
+                WITH taken AS (
+                    UPDATE certificate_allocation SET amount = amount - $3 WHERE reward_id = $1 AND order_id = $2 RETURNING amount)
+                UPDATE reward SET unbacked_amount = unbacked_amount + $3 WHERE reward_id = $1""")
+                .execute(Tuple.of(rewardId, orderId, amount))
+                .chain(() -> connection.preparedQuery("UPDATE purchase SET allocated = allocated - $2 WHERE order_id = $1")
+                        .execute(Tuple.of(orderId, amount)))
+                .chain(() -> connection.preparedQuery("DELETE FROM certificate_allocation WHERE reward_id = $1 AND order_id = $2 AND amount <= 0")
+                        .execute(Tuple.of(rewardId, orderId)))
+                .replaceWith(amount);
+    }
+
+    private static List<Tuple> tuples(UUID rewardId, Map<String, BigDecimal> byOrder) {
+        return byOrder.entrySet().stream().map(e -> Tuple.of(rewardId, e.getKey(), e.getValue())).toList();
+    }
+}

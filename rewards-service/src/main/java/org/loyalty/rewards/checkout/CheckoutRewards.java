@@ -1,0 +1,107 @@
+package org.loyalty.rewards.checkout;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.metrics.ProcessingMetrics;
+import org.loyalty.rewards.benefit.StandingBenefits;
+import org.loyalty.rewards.certificate.GiftCertificates;
+import org.loyalty.rewards.customer.CustomerState;
+import org.loyalty.rewards.customer.CustomerStore;
+import org.loyalty.rewards.support.Inbox;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Applies a batch of checkout events in one transaction, in order: each new event locks its
+ * customer, records the purchase or refund (once per order and refund id), and re-evaluates
+ * certificates and standing benefits.
+ */
+@ApplicationScoped
+public class CheckoutRewards {
+
+    private final Pool pool;
+    private final Inbox inbox;
+    private final CustomerStore customers;
+    private final GiftCertificates certificates;
+    private final StandingBenefits benefits;
+    private final ProcessingMetrics metrics;
+
+    public CheckoutRewards(Pool pool, Inbox inbox, CustomerStore customers, GiftCertificates certificates, StandingBenefits benefits,
+            ProcessingMetrics metrics) {
+        this.pool = pool;
+        this.inbox = inbox;
+        this.customers = customers;
+        this.certificates = certificates;
+        this.benefits = benefits;
+        this.metrics = metrics;
+    }
+
+    public Uni<Void> apply(List<CheckoutEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> inbox.claim(connection, event.eventId())
+                        .chain(isNew -> isNew ? applyNew(connection, event) : Uni.createFrom().item(false))
+                        .invoke(applied -> count(event, applied)))
+                .collect().last()).replaceWithVoid();
+    }
+
+    private Uni<Boolean> applyNew(SqlConnection connection, CheckoutEvent event) {
+        return customers.lock(connection, event.customerId()).chain(state -> event instanceof CheckoutEvent.Purchase purchase
+                ? purchase(connection, state, purchase)
+                : refund(connection, (CheckoutEvent.Refund) event));
+    }
+
+    private Uni<Boolean> purchase(SqlConnection connection, CustomerState state, CheckoutEvent.Purchase purchase) {
+        return connection.preparedQuery("""
+                INSERT INTO purchase (order_id, customer_id, placed_at, goods_total, refunded_total)
+                VALUES ($1, $2, $3, $4, least($4, (SELECT coalesce(sum(amount), 0) FROM refund WHERE order_id = $1)))
+                ON CONFLICT DO NOTHING""")
+                .execute(Tuple.of(purchase.orderId(), purchase.customerId(), purchase.placedAt().atOffset(java.time.ZoneOffset.UTC),
+                        purchase.goodsTotal()))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(false); // the same order under another event id
+                    }
+                    state.countOrder(purchase.placedAt());
+                    return customers.save(connection, state)
+                            .chain(() -> certificates.afterPurchase(connection, purchase.customerId(), purchase.placedAt()))
+                            .chain(() -> benefits.reconcile(connection, state))
+                            .replaceWith(true);
+                });
+    }
+
+    private Uni<Boolean> refund(SqlConnection connection, CheckoutEvent.Refund refund) {
+        return connection.preparedQuery("INSERT INTO refund (refund_id, order_id, amount) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(refund.refundId(), refund.orderId(), refund.amount()))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(false); // the same refund again
+                    }
+                    // An unknown order takes the refund into account when its purchase arrives.
+                    return connection.preparedQuery("""
+                            UPDATE purchase SET refunded_total = least(goods_total, refunded_total + $2) WHERE order_id = $1
+                            RETURNING allocated - (goods_total - refunded_total)""")
+                            .execute(Tuple.of(refund.orderId(), refund.amount()))
+                            .chain(updated -> updated.size() == 0
+                                    ? Uni.createFrom().voidItem()
+                                    : certificates.afterRefund(connection, refund.orderId(), updated.iterator().next().getBigDecimal(0)))
+                            .replaceWith(true);
+                });
+    }
+
+    private void count(CheckoutEvent event, boolean applied) {
+        if (applied) {
+            metrics.processed(event.type());
+        } else {
+            metrics.duplicate(event.type());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.loyalty.rewards.customer;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@ApplicationScoped
+public class CustomerStore {
+
+    /** The customer's state, created if new, locked until the transaction ends. */
+    public Uni<CustomerState> lock(SqlConnection connection, String customerId) {
+        return connection.preparedQuery("INSERT INTO customer_state (customer_id) VALUES ($1) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(customerId))
+                .chain(() -> connection.preparedQuery("""
+                        SELECT customer_id, segment, completed_orders, first_purchase_at, last_surprise_at, last_anniversary_year
+                        FROM customer_state WHERE customer_id = $1 FOR UPDATE""").execute(Tuple.of(customerId)))
+                .map(rows -> toState(rows.iterator().next()));
+    }
+
+    /** The state without a lock, or null for a customer never seen. */
+    public Uni<CustomerState> find(SqlClient client, String customerId) {
+        return client.preparedQuery("""
+                SELECT customer_id, segment, completed_orders, first_purchase_at, last_surprise_at, last_anniversary_year
+                FROM customer_state WHERE customer_id = $1""").execute(Tuple.of(customerId))
+                .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
+    }
+
+    public Uni<Void> save(SqlConnection connection, CustomerState state) {
+        return connection.preparedQuery("""
+                UPDATE customer_state SET segment = $2, completed_orders = $3, first_purchase_at = $4, last_surprise_at = $5,
+                    last_anniversary_year = $6 WHERE customer_id = $1""")
+                .execute(Tuple.tuple(Arrays.asList(state.customerId, state.segment, state.completedOrders, utc(state.firstPurchaseAt),
+                        utc(state.lastSurpriseAt), state.lastAnniversaryYear)))
+                .replaceWithVoid();
+    }
+
+    private static CustomerState toState(Row row) {
+        return new CustomerState(row.getString(0), row.getString(1), row.getInteger(2), instant(row.getOffsetDateTime(3)),
+                instant(row.getOffsetDateTime(4)), row.getInteger(5));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,96 @@
+package org.loyalty.rewards.customer;
+
+import static org.loyalty.kit.messaging.EventFields.id;
+import static org.loyalty.kit.messaging.EventFields.text;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.loyalty.kit.messaging.BatchProcessor;
+import org.loyalty.kit.messaging.CloudEvent;
+import org.loyalty.kit.messaging.EventFields;
+import org.loyalty.kit.metrics.ProcessingMetrics;
+import org.loyalty.rewards.benefit.StandingBenefits;
+import org.loyalty.rewards.messaging.Topics;
+import org.loyalty.rewards.support.Inbox;
+import org.loyalty.rewards.surprise.SurpriseGifts;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Follows segment changes on loyalty.customers: the standing discount and free shipping move
+ * with the segment, and becoming DEVOTED brings a surprise gift. Other customer events are
+ * not rewards' business and are skipped.
+ */
+@ApplicationScoped
+public class SegmentConsumer {
+
+    static final String RECLASSIFIED = "customer.reclassified";
+    private static final Set<String> SEGMENTS = Set.of("PROSPECT", "CORE", "DEVOTED", "DIFFICULT", "DEAD");
+
+    private final BatchProcessor batches;
+    private final Pool pool;
+    private final Inbox inbox;
+    private final CustomerStore customers;
+    private final StandingBenefits benefits;
+    private final SurpriseGifts surprises;
+    private final ProcessingMetrics metrics;
+
+    public SegmentConsumer(BatchProcessor batches, Pool pool, Inbox inbox, CustomerStore customers, StandingBenefits benefits,
+            SurpriseGifts surprises, ProcessingMetrics metrics) {
+        this.batches = batches;
+        this.pool = pool;
+        this.inbox = inbox;
+        this.customers = customers;
+        this.benefits = benefits;
+        this.surprises = surprises;
+        this.metrics = metrics;
+    }
+
+    @Incoming(Topics.LOYALTY_CUSTOMERS_CHANNEL)
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return batches.process(batch, SegmentConsumer::parse, this::apply);
+    }
+
+    static SegmentChange parse(CloudEvent event, String recordKey) {
+        if (!RECLASSIFIED.equals(event.type())) {
+            return null;
+        }
+        String customerId = id(event, "customerId");
+        EventFields.requireKeyMatches(event, recordKey, customerId);
+        String to = text(event, "to");
+        if (!SEGMENTS.contains(to)) {
+            throw EventFields.invalid(event, "data.to '" + to + "' is not one of " + SEGMENTS);
+        }
+        return new SegmentChange(event.id(), customerId, to);
+    }
+
+    private Uni<Void> apply(List<SegmentChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(changes)
+                .onItem().transformToUniAndConcatenate(change -> inbox.claim(connection, change.eventId())
+                        .chain(isNew -> isNew ? applyNew(connection, change) : Uni.createFrom().voidItem())
+                        .invoke(() -> metrics.processed(RECLASSIFIED)))
+                .collect().last()).replaceWithVoid();
+    }
+
+    private Uni<Void> applyNew(SqlConnection connection, SegmentChange change) {
+        return customers.lock(connection, change.customerId()).chain(state -> {
+            boolean becomesDevoted = "DEVOTED".equals(change.to()) && !"DEVOTED".equals(state.segment());
+            state.segment(change.to());
+            Uni<Void> surprise = becomesDevoted
+                    ? surprises.maybeGive(connection, state, "Welcome to the VIP club")
+                    : Uni.createFrom().voidItem();
+            return surprise.chain(() -> benefits.reconcile(connection, state)).chain(() -> customers.save(connection, state));
+        });
+    }
+}

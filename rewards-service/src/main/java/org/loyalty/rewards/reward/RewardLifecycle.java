@@ -1,0 +1,39 @@
+package org.loyalty.rewards.reward;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.messaging.OutboxStore;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/** Issues and revokes rewards inside the caller's transaction, each change with its event in the outbox. */
+@ApplicationScoped
+public class RewardLifecycle {
+
+    private final RewardStore store;
+    private final RewardEvents events;
+    private final OutboxStore outbox;
+    private final Clock clock;
+
+    public RewardLifecycle(RewardStore store, RewardEvents events, OutboxStore outbox, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Reward> issue(SqlConnection connection, Reward reward) {
+        return store.insert(connection, reward)
+                .chain(() -> outbox.append(connection, List.of(events.of(RewardEvents.ISSUED, reward, null, reward.issuedAt()))))
+                .replaceWith(reward);
+    }
+
+    public Uni<Void> revoke(SqlConnection connection, Reward reward, String why) {
+        return store.setStatus(connection, reward.rewardId(), Reward.Status.REVOKED)
+                .chain(() -> outbox.append(connection, List.of(events.of(RewardEvents.REVOKED, reward, why, clock.instant()))));
+    }
+}

@@ -1,0 +1,97 @@
+package org.loyalty.rewards.reward;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The reward table. */
+@ApplicationScoped
+public class RewardStore {
+
+    private static final String COLUMNS = """
+            reward_id, customer_id, kind, code, amount, currency, percent, description, reason, status, issued_at, expires_at,
+            redeemed_order_id""";
+
+    public Uni<Void> insert(SqlClient client, Reward reward) {
+        return client.preparedQuery("INSERT INTO reward (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                .execute(Tuple.tuple(Arrays.asList(reward.rewardId(), reward.customerId(), reward.kind().name(), reward.code(),
+                        reward.amount(), reward.currency(), reward.percent(), reward.description(), reward.reason(),
+                        reward.status().name(), utc(reward.issuedAt()), utc(reward.expiresAt()), reward.redeemedOrderId())))
+                .replaceWithVoid();
+    }
+
+    public Uni<List<Reward>> activeOfKind(SqlClient client, String customerId, Reward.Kind kind) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reward WHERE customer_id = $1 AND kind = $2 AND status = 'ACTIVE'")
+                .execute(Tuple.of(customerId, kind.name())).map(RewardStore::toRewards);
+    }
+
+    /** The customer's rewards, newest first; status null means all. */
+    public Uni<List<Reward>> list(SqlClient client, String customerId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reward WHERE customer_id = $1 ORDER BY issued_at DESC, reward_id")
+                .execute(Tuple.of(customerId)).map(RewardStore::toRewards);
+    }
+
+    public Uni<Reward> lockByCode(SqlClient client, String code) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reward WHERE code = $1 FOR UPDATE").execute(Tuple.of(code))
+                .map(rows -> rows.size() == 0 ? null : toReward(rows.iterator().next()));
+    }
+
+    public Uni<Reward> lock(SqlClient client, UUID rewardId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reward WHERE reward_id = $1 FOR UPDATE").execute(Tuple.of(rewardId))
+                .map(rows -> toReward(rows.iterator().next()));
+    }
+
+    public Uni<Void> setStatus(SqlClient client, UUID rewardId, Reward.Status status) {
+        return client.preparedQuery("UPDATE reward SET status = $2 WHERE reward_id = $1").execute(Tuple.of(rewardId, status.name()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> markRedeemed(SqlClient client, UUID rewardId, String orderId, Instant at) {
+        return client.preparedQuery("UPDATE reward SET status = 'REDEEMED', redeemed_order_id = $2, redeemed_at = $3 WHERE reward_id = $1")
+                .execute(Tuple.of(rewardId, orderId, utc(at))).replaceWithVoid();
+    }
+
+    /** Marks active rewards past their expiry as EXPIRED and returns them. */
+    public Uni<List<Reward>> expireDue(SqlClient client, Instant now) {
+        return client.preparedQuery("UPDATE reward SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND expires_at <= $1 RETURNING " + COLUMNS)
+                .execute(Tuple.of(utc(now))).map(RewardStore::toRewards);
+    }
+
+    private static List<Reward> toRewards(RowSet<Row> rows) {
+        List<Reward> rewards = new ArrayList<>();
+        rows.forEach(row -> rewards.add(toReward(row)));
+        return rewards;
+    }
+
+    private static Reward toReward(Row row) {
+        return new Reward(row.getUUID("reward_id"), row.getString("customer_id"), Reward.Kind.valueOf(row.getString("kind")),
+                row.getString("code"), row.getBigDecimal("amount"), trimmed(row.getString("currency")), row.getInteger("percent"),
+                row.getString("description"), row.getString("reason"), Reward.Status.valueOf(row.getString("status")),
+                row.getOffsetDateTime("issued_at").toInstant(), instant(row.getOffsetDateTime("expires_at")),
+                row.getString("redeemed_order_id"));
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
