@@ -31,7 +31,7 @@ public final class LocalRun {
 
     private static final List<Service> SERVICES = List.of(
             new Service("points-service", 8081, "loyalty_points"),
-            new Service("rewards-service", 8082, null),
+            new Service("rewards-service", 8082, "loyalty_rewards"),
             new Service("customer-profile-service", 8083, null),
             new Service("notification-service", 8084, null));
 
@@ -91,9 +91,11 @@ public final class LocalRun {
             thread.setDaemon(true);
             thread.start();
             say("");
-            say("Simulating checkout for customers c-1 .. c-5. Watch the points move:");
+            say("Simulating checkout for customers c-1 .. c-5. Watch points and rewards move:");
             say("  curl localhost:8081/customers/c-1/points");
             say("  curl 'localhost:8081/customers/c-1/points/transactions?limit=5'");
+            say("  curl localhost:8082/customers/c-1/rewards");
+            say("  curl localhost:8082/customers/c-1/benefits");
         }
         say("");
         say("Running. Ctrl-C stops everything.");
