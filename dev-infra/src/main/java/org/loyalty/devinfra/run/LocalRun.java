@@ -86,7 +86,7 @@ public final class LocalRun {
                     root.relativize(service.log())));
         }
         if (simulate) {
-            simulator = new CheckoutSimulator(broker.bootstrapServers(), 5, Duration.ofMillis(700));
+            simulator = new CheckoutSimulator(broker.bootstrapServers(), 5, Duration.ofMillis(1500));
             Thread thread = new Thread(simulator, "checkout-simulator");
             thread.setDaemon(true);
             thread.start();

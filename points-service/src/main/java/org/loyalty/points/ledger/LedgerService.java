@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.points.ledger.CheckoutEvent.PurchaseRefunded;
+import org.loyalty.kit.messaging.Inbox;
 import org.loyalty.kit.messaging.OutboxStore;
 
 import io.smallrye.mutiny.Uni;
@@ -24,14 +25,17 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class LedgerService {
 
     private final Pool pool;
+    private final Inbox inbox;
     private final LedgerStore store;
     private final OutboxStore outbox;
     private final LedgerEvents events;
     private final PointsPolicy policy;
     private final Clock clock;
 
-    public LedgerService(Pool pool, LedgerStore store, OutboxStore outbox, LedgerEvents events, PointsPolicy policy, Clock clock) {
+    public LedgerService(Pool pool, Inbox inbox, LedgerStore store, OutboxStore outbox, LedgerEvents events, PointsPolicy policy,
+            Clock clock) {
         this.pool = pool;
+        this.inbox = inbox;
         this.store = store;
         this.outbox = outbox;
         this.events = events;
@@ -49,7 +53,7 @@ public class LedgerService {
         }
         Map<String, CheckoutEvent> firstById = new LinkedHashMap<>();
         batch.forEach(event -> firstById.putIfAbsent(event.eventId(), event));
-        return pool.withTransaction(connection -> store.claimEvents(connection, firstById.keySet())
+        return pool.withTransaction(connection -> inbox.claim(connection, firstById.keySet())
                 .chain(claimed -> {
                     List<CheckoutEvent> fresh = firstById.values().stream().filter(e -> claimed.contains(e.eventId())).toList();
                     return applyFresh(connection, fresh).map(ignored -> outcome(batch, fresh, ignored));

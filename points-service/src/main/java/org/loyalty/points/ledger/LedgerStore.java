@@ -25,20 +25,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class LedgerStore {
 
-    /** Records the event ids in the inbox; returns those not seen before. */
-    public Uni<Set<String>> claimEvents(SqlConnection connection, Collection<String> eventIds) {
-        return connection.preparedQuery("""
-                INSERT INTO processed_event (event_id)
-                SELECT id FROM unnest($1::text[]) AS id ORDER BY id
-                ON CONFLICT DO NOTHING RETURNING event_id""")
-                .execute(Tuple.of(sortedArray(eventIds)))
-                .map(rows -> {
-                    Set<String> claimed = new HashSet<>();
-                    rows.forEach(row -> claimed.add(row.getString(0)));
-                    return claimed;
-                });
-    }
-
     /** Creates missing accounts, then locks all of them in id order (no deadlocks between batches). */
     public Uni<Map<String, PointsAccount>> lockAccounts(SqlConnection connection, Collection<String> customerIds, Instant now) {
         String[] ids = sortedArray(customerIds);

@@ -40,6 +40,11 @@ public class StandingBenefits {
         return "DEVOTED".equals(state.segment()) || state.completedOrders() >= config.freeShipping().afterOrders();
     }
 
+    /** True when the order just counted is the one that earns free shipping. */
+    public boolean reachesFreeShippingWith(CustomerState state) {
+        return state.completedOrders() == config.freeShipping().afterOrders();
+    }
+
     public int discountPercent(CustomerState state) {
         if ("DEVOTED".equals(state.segment())) {
             return config.discount().devoted();

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.loyalty.rewards.RewardsConfig;
 import org.loyalty.rewards.certificate.CertificateAllocator.Allocation;
 import org.loyalty.rewards.certificate.CertificateAllocator.FreeSpend;
+import org.loyalty.rewards.reward.Money;
 import org.loyalty.rewards.reward.Reward;
 import org.loyalty.rewards.reward.RewardLifecycle;
 import org.loyalty.rewards.reward.RewardStore;
@@ -70,7 +71,7 @@ public class GiftCertificates {
         Instant now = clock.instant();
         RewardsConfig.Certificate rule = config.certificate();
         Reward certificate = new Reward(UUID.randomUUID(), customerId, Reward.Kind.GIFT_CERTIFICATE, codes.next(), rule.value(),
-                config.currency(), null, "Gift certificate worth " + rule.value().toPlainString() + " " + config.currency(),
+                config.currency(), null, "Gift certificate worth " + Money.of(rule.value(), config.currency()),
                 "Spent " + rule.threshold().toPlainString() + " " + config.currency() + " within " + rule.windowMonths() + " months",
                 Reward.Status.ACTIVE, now, now.atOffset(ZoneOffset.UTC).plusMonths(rule.validityMonths()).toInstant(), null);
         return lifecycle.issue(connection, certificate)

@@ -16,13 +16,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CustomerStore {
 
-    /** The customer's state, created if new, locked until the transaction ends. */
+    /**
+     * The customer's state, created if new, locked until the transaction ends: the no-op
+     * update takes the row lock and returns the row in one round trip.
+     */
     public Uni<CustomerState> lock(SqlConnection connection, String customerId) {
-        return connection.preparedQuery("INSERT INTO customer_state (customer_id) VALUES ($1) ON CONFLICT DO NOTHING")
+        return connection.preparedQuery("""
+                INSERT INTO customer_state (customer_id) VALUES ($1)
+                ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id
+                RETURNING customer_id, segment, completed_orders, first_purchase_at, last_surprise_at, last_anniversary_year""")
                 .execute(Tuple.of(customerId))
-                .chain(() -> connection.preparedQuery("""
-                        SELECT customer_id, segment, completed_orders, first_purchase_at, last_surprise_at, last_anniversary_year
-                        FROM customer_state WHERE customer_id = $1 FOR UPDATE""").execute(Tuple.of(customerId)))
                 .map(rows -> toState(rows.iterator().next()));
     }
 

@@ -15,7 +15,7 @@ import org.loyalty.kit.messaging.EventFields;
 import org.loyalty.kit.metrics.ProcessingMetrics;
 import org.loyalty.rewards.benefit.StandingBenefits;
 import org.loyalty.rewards.messaging.Topics;
-import org.loyalty.rewards.support.Inbox;
+import org.loyalty.kit.messaging.Inbox;
 import org.loyalty.rewards.surprise.SurpriseGifts;
 
 import io.smallrye.mutiny.Multi;
@@ -76,11 +76,12 @@ public class SegmentConsumer {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(connection -> Multi.createFrom().iterable(changes)
-                .onItem().transformToUniAndConcatenate(change -> inbox.claim(connection, change.eventId())
-                        .chain(isNew -> isNew ? applyNew(connection, change) : Uni.createFrom().voidItem())
-                        .invoke(() -> metrics.processed(RECLASSIFIED)))
-                .collect().last()).replaceWithVoid();
+        return pool.withTransaction(connection -> inbox.claim(connection, changes.stream().map(SegmentChange::eventId).toList())
+                .chain(claimed -> Multi.createFrom().iterable(changes)
+                        .onItem().transformToUniAndConcatenate(change -> (claimed.remove(change.eventId())
+                                ? applyNew(connection, change) : Uni.createFrom().voidItem())
+                                .invoke(() -> metrics.processed(RECLASSIFIED)))
+                        .collect().last())).replaceWithVoid();
     }
 
     private Uni<Void> applyNew(SqlConnection connection, SegmentChange change) {

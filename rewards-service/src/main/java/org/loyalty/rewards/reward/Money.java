@@ -9,4 +9,9 @@ public record Money(String amount, String currency) {
     public static Money of(BigDecimal amount, String currency) {
         return new Money(amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), currency);
     }
+
+    @Override
+    public String toString() {
+        return amount + " " + currency;
+    }
 }
