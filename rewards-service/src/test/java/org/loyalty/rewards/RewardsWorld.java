@@ -17,9 +17,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** What the rewards tests do as checkout, as customer-profile-service and as a reader of the REST API. */
-public final class RewardsWorld implements AutoCloseable {
+public final class RewardsWorld {
 
-    public final KafkaTestClient kafka = new KafkaTestClient();
+    public final KafkaTestClient kafka = KafkaTestClient.shared();
     public final Checkout checkout = new Checkout(kafka);
 
     public static String customer(String label) {
@@ -69,10 +69,5 @@ public final class RewardsWorld implements AutoCloseable {
     public List<JsonPath> rewardEvents(String customer, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.recordsWithKey("loyalty.rewards", customer).size() >= count);
         return kafka.recordsWithKey("loyalty.rewards", customer).stream().map(r -> JsonPath.from(r.value())).toList();
-    }
-
-    @Override
-    public void close() {
-        kafka.close();
     }
 }

@@ -28,12 +28,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaTestClient implements AutoCloseable {
 
+    private static KafkaTestClient shared;
+
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
     private final Map<String, TopicRecorder> recorders = new ConcurrentHashMap<>();
 
     public KafkaTestClient() {
         this(SharedInfrastructure.get().bootstrapServers());
+    }
+
+    /** One client per test JVM, on the shared broker; its readers are daemon threads that end with the JVM. */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            shared = new KafkaTestClient();
+        }
+        return shared;
     }
 
     public KafkaTestClient(String bootstrapServers) {

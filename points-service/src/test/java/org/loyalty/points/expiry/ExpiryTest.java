@@ -12,9 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.points.TestClock;
@@ -29,25 +27,14 @@ class ExpiryTest {
 
     private static final Duration TWO_YEARS_AND_A_DAY = Duration.ofDays(2 * 366 + 1);
 
-    private static KafkaTestClient kafka;
-    private static Checkout checkout;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
+    private static final Checkout checkout = new Checkout(kafka);
 
     @Inject
     TestClock clock;
 
     @Inject
     ExpiryJob expiry;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-        checkout = new Checkout(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @AfterEach
     void resetClock() {

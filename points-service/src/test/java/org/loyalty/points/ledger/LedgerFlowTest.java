@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
@@ -27,19 +26,12 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class LedgerFlowTest {
 
-    private static KafkaTestClient kafka;
-    private static Checkout checkout;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
+    private static final Checkout checkout = new Checkout(kafka);
 
     @BeforeAll
-    static void connect() {
+    static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        kafka = new KafkaTestClient();
-        checkout = new Checkout(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     @Test

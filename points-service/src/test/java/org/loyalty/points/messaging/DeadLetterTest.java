@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.devinfra.testing.KafkaTestClient.ReceivedRecord;
@@ -27,19 +25,8 @@ import io.restassured.RestAssured;
 @QuarkusTest
 class DeadLetterTest {
 
-    private static KafkaTestClient kafka;
-    private static Checkout checkout;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-        checkout = new Checkout(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
+    private static final Checkout checkout = new Checkout(kafka);
 
     @Test
     void badRecordsAreDeadLetteredWithTheirReasonAndTheStreamGoesOn() {

@@ -12,9 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.points.TestClock;
@@ -38,22 +36,11 @@ class PendingPeriodTest {
         }
     }
 
-    private static KafkaTestClient kafka;
-    private static Checkout checkout;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
+    private static final Checkout checkout = new Checkout(kafka);
 
     @Inject
     TestClock clock;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-        checkout = new Checkout(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @AfterEach
     void resetClock() {

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
@@ -33,19 +32,12 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class RedemptionTest {
 
-    private static KafkaTestClient kafka;
-    private static Checkout checkout;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
+    private static final Checkout checkout = new Checkout(kafka);
 
     @BeforeAll
-    static void connect() {
+    static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        kafka = new KafkaTestClient();
-        checkout = new Checkout(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     @Test

@@ -15,8 +15,6 @@ import java.time.ZoneOffset;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.rewards.RewardsWorld;
 import org.loyalty.rewards.surprise.AnniversaryJob;
@@ -28,20 +26,10 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class BenefitsTest {
 
-    private static RewardsWorld world;
+    private static final RewardsWorld world = new RewardsWorld();
 
     @Inject
     AnniversaryJob anniversaries;
-
-    @BeforeAll
-    static void start() {
-        world = new RewardsWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
 
     @Test
     void theThirdOrderTurnsFreeShippingOn() {

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,20 +25,14 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class CertificateRedemptionTest {
 
-    private static RewardsWorld world;
+    private static final RewardsWorld world = new RewardsWorld();
 
     @Inject
     TestClock clock;
 
     @BeforeAll
-    static void start() {
+    static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        world = new RewardsWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
     }
 
     @AfterEach

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.rewards.RewardsWorld;
@@ -25,17 +24,11 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class GiftCertificateTest {
 
-    private static RewardsWorld world;
+    private static final RewardsWorld world = new RewardsWorld();
 
     @BeforeAll
-    static void start() {
+    static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        world = new RewardsWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.Checkout;
 import org.loyalty.devinfra.testing.KafkaTestClient.ReceivedRecord;
@@ -25,17 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DeadLetterTest {
 
-    private static RewardsWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = new RewardsWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
+    private static final RewardsWorld world = new RewardsWorld();
 
     @Test
     void badRecordsAreDeadLetteredAndGoodOnesStillCount() {

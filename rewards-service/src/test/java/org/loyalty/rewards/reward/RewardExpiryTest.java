@@ -10,9 +10,7 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.rewards.RewardsWorld;
 import org.loyalty.rewards.TestClock;
@@ -24,23 +22,13 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class RewardExpiryTest {
 
-    private static RewardsWorld world;
+    private static final RewardsWorld world = new RewardsWorld();
 
     @Inject
     TestClock clock;
 
     @Inject
     RewardExpiryJob expiry;
-
-    @BeforeAll
-    static void start() {
-        world = new RewardsWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
 
     @AfterEach
     void resetClock() {
