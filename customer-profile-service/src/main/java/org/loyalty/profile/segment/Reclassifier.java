@@ -1,0 +1,88 @@
+package org.loyalty.profile.segment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.messaging.OutboxStore;
+import org.loyalty.profile.ProfileConfig;
+import org.loyalty.profile.customer.CustomerEvents;
+import org.loyalty.profile.customer.Rfm;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Re-evaluates one customer's segment inside the caller's transaction: loads the facts under
+ * the row lock, classifies, stores segment and reasons, and publishes customer.reclassified
+ * only when the segment changes.
+ */
+@ApplicationScoped
+public class Reclassifier {
+
+    /** A customer row with the counts the rules need; $2 is the start of the DIFFICULT window. */
+    public static final String FACTS_SQL = """
+            SELECT c.*,
+                   (SELECT count(*) FROM complaint WHERE customer_id = c.customer_id AND filed_at > $2) AS complaints,
+                   (SELECT count(*) FROM invoice WHERE customer_id = c.customer_id AND due_at > $2
+                        AND (paid_at > due_at OR (paid_at IS NULL AND overdue))) AS late_invoices,
+                   (SELECT min(due_at) FROM invoice WHERE customer_id = c.customer_id AND paid_at IS NULL AND overdue) AS oldest_overdue,
+                   (SELECT coalesce(sum(amount), 0) FROM invoice WHERE customer_id = c.customer_id AND paid_at IS NULL AND overdue) AS debt
+            FROM customer c""";
+
+    private final SegmentClassifier classifier;
+    private final CustomerEvents events;
+    private final OutboxStore outbox;
+    private final ProfileConfig config;
+    private final Clock clock;
+
+    public Reclassifier(SegmentClassifier classifier, CustomerEvents events, OutboxStore outbox, ProfileConfig config, Clock clock) {
+        this.classifier = classifier;
+        this.events = events;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Void> reevaluate(SqlConnection connection, String customerId) {
+        Instant now = clock.instant();
+        return connection.preparedQuery(FACTS_SQL + " WHERE c.customer_id = $1 FOR UPDATE OF c")
+                .execute(Tuple.of(customerId, windowStart(now)))
+                .chain(rows -> apply(connection, rows.iterator().next(), now));
+    }
+
+    /** The start of the DIFFICULT window, as the facts query's $2. */
+    public OffsetDateTime windowStart(Instant now) {
+        return now.atOffset(ZoneOffset.UTC).minusMonths(config.difficult().windowMonths());
+    }
+
+    Uni<Void> apply(SqlConnection connection, Row row, Instant now) {
+        CustomerFacts facts = facts(row);
+        Classification result = classifier.classify(facts, now);
+        Uni<Void> saved = connection.preparedQuery("UPDATE customer SET segment = $2, reasons = $3, repeat_buyer = $4 WHERE customer_id = $1")
+                .execute(Tuple.of(facts.customerId(), result.segment().name(), new JsonArray(result.reasons()), result.repeatBuyer()))
+                .replaceWithVoid();
+        if (result.segment() == facts.segment()) {
+            return saved;
+        }
+        Rfm rfm = row.getInteger("rfm_recency") == null ? null
+                : new Rfm(row.getInteger("rfm_recency"), row.getInteger("rfm_frequency"), row.getInteger("rfm_monetary"));
+        return saved.chain(() -> outbox.append(connection, List.of(events.reclassified(facts.customerId(), facts.segment(), result, rfm, now))));
+    }
+
+    private static CustomerFacts facts(Row row) {
+        OffsetDateTime lastPurchase = row.getOffsetDateTime("last_purchase_at");
+        OffsetDateTime oldestOverdue = row.getOffsetDateTime("oldest_overdue");
+        return new CustomerFacts(row.getString("customer_id"), Segment.valueOf(row.getString("segment")), row.getInteger("purchases"),
+                row.getBigDecimal("total_spent"), lastPurchase == null ? null : lastPurchase.toInstant(), row.getInteger("referrals_bought"),
+                row.getLong("complaints").intValue(), row.getLong("late_invoices").intValue(),
+                oldestOverdue == null ? null : oldestOverdue.toInstant(), row.getBigDecimal("debt"));
+    }
+}
