@@ -32,7 +32,7 @@ public final class LocalRun {
     private static final List<Service> SERVICES = List.of(
             new Service("points-service", 8081, "loyalty_points"),
             new Service("rewards-service", 8082, "loyalty_rewards"),
-            new Service("customer-profile-service", 8083, null),
+            new Service("customer-profile-service", 8083, "loyalty_profiles"),
             new Service("notification-service", 8084, null));
 
     private final Path root;
@@ -40,7 +40,7 @@ public final class LocalRun {
     private final List<ServiceProcess> running = new ArrayList<>();
     private KafkaBroker broker;
     private PostgresServer postgres;
-    private CheckoutSimulator simulator;
+    private ShopSimulator simulator;
 
     private LocalRun(Path root) {
         this.root = root;
@@ -86,16 +86,22 @@ public final class LocalRun {
                     root.relativize(service.log())));
         }
         if (simulate) {
-            simulator = new CheckoutSimulator(broker.bootstrapServers(), 5, Duration.ofMillis(1500));
-            Thread thread = new Thread(simulator, "checkout-simulator");
+            simulator = new ShopSimulator(broker.bootstrapServers(), 5, Duration.ofMillis(1500));
+            if (running.stream().anyMatch(service -> service.name().equals("customer-profile-service"))) {
+                List<String> failures = simulator.registerCustomers("http://localhost:8083");
+                say(failures.isEmpty() ? "Registered customers c-1 .. c-5 (c-2 and c-3 referred by c-1)" : "Registration failed: " + failures);
+            }
+            Thread thread = new Thread(simulator, "shop-simulator");
             thread.setDaemon(true);
             thread.start();
             say("");
-            say("Simulating checkout for customers c-1 .. c-5. Watch points and rewards move:");
+            say("Simulating the shop for customers c-1 .. c-5. Watch points, rewards and segments move:");
             say("  curl localhost:8081/customers/c-1/points");
             say("  curl 'localhost:8081/customers/c-1/points/transactions?limit=5'");
             say("  curl localhost:8082/customers/c-1/rewards");
             say("  curl localhost:8082/customers/c-1/benefits");
+            say("  curl localhost:8083/customers/c-1        (DEVOTED once c-2 or c-3 buys)");
+            say("  curl localhost:8083/segments");
         }
         say("");
         say("Running. Ctrl-C stops everything.");

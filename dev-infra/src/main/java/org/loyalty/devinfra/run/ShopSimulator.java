@@ -1,6 +1,10 @@
 package org.loyalty.devinfra.run;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +25,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Plays checkout for a handful of customers ({@code c-1} ... {@code c-N}): purchases with
- * realistic baskets and now and then a partial refund of an earlier order, as contract
- * CloudEvents on {@code checkout.purchases}, keyed by customer id.
+ * Plays a shop for a handful of customers ({@code c-1} ... {@code c-N}): it registers them
+ * (c-2 and c-3 referred by c-1) with customer-profile-service, then sends what checkout,
+ * billing and support would, as contract CloudEvents keyed by customer id: purchases with
+ * realistic baskets, now and then a partial refund, invoices (c-4 pays late) and complaints
+ * (c-5 complains a lot).
  */
-public final class CheckoutSimulator implements Runnable, AutoCloseable {
+public final class ShopSimulator implements Runnable, AutoCloseable {
 
     private static final String[][] PRODUCTS = {
             {"MUG-01", "kitchen", "12.50"}, {"TEA-07", "grocery", "8.90"}, {"LAMP-3", "home", "64.00"},
@@ -44,7 +50,7 @@ public final class CheckoutSimulator implements Runnable, AutoCloseable {
     private record Order(String orderId, BigDecimal goodsTotal, BigDecimal[] refunded) {
     }
 
-    public CheckoutSimulator(String bootstrapServers, int customers, Duration interval) {
+    public ShopSimulator(String bootstrapServers, int customers, Duration interval) {
         this.customers = customers;
         this.interval = interval;
         this.producer = new KafkaProducer<>(Map.of(
@@ -59,8 +65,13 @@ public final class CheckoutSimulator implements Runnable, AutoCloseable {
         while (running) {
             String customer = "c-" + (1 + random.nextInt(customers));
             List<Order> orders = ordersByCustomer.computeIfAbsent(customer, c -> new ArrayList<>());
-            if (!orders.isEmpty() && random.nextInt(5) == 0) {
+            int dice = random.nextInt(10);
+            if (!orders.isEmpty() && dice < 2) {
                 refundPartOf(customer, orders.get(random.nextInt(orders.size())));
+            } else if (dice == 2) {
+                invoice(customer, "c-4".equals(customer));
+            } else if (dice == 3 && "c-5".equals(customer)) {
+                complaint(customer);
             } else {
                 orders.add(purchase(customer));
             }
@@ -116,12 +127,64 @@ public final class CheckoutSimulator implements Runnable, AutoCloseable {
         send(customer, "purchase.refunded", data);
     }
 
+    /** Registers every customer over REST; c-2 and c-3 are referred by c-1. Returns what failed, if anything. */
+    public List<String> registerCustomers(String profileServiceUrl) {
+        List<String> failures = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        String[] locales = {"en", "sv", "ru", "bg"};
+        String referralCode = null;
+        for (int i = 1; i <= customers; i++) {
+            String customer = "c-" + i;
+            ObjectNode body = mapper.createObjectNode().put("email", customer + "@shop.example").put("name", "Customer " + i)
+                    .put("locale", locales[i % locales.length]).put("marketingConsent", i % 2 == 1);
+            if (referralCode != null && i <= 3) {
+                body.put("referredBy", referralCode);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(profileServiceUrl + "/customers/" + customer))
+                        .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    failures.add(customer + ": " + response.statusCode());
+                } else if (i == 1) {
+                    referralCode = mapper.readTree(response.body()).path("referralCode").asText();
+                }
+            } catch (java.io.IOException e) {
+                failures.add(customer + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failures;
+            }
+        }
+        return failures;
+    }
+
+    private void invoice(String customer, boolean paysLate) {
+        Instant due = Instant.now().minus(paysLate ? 20 : 2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant paid = paysLate ? due.plus(9, ChronoUnit.DAYS) : due.minus(1, ChronoUnit.DAYS);
+        ObjectNode data = mapper.createObjectNode().put("invoiceId", "i-" + UUID.randomUUID().toString().substring(0, 8))
+                .put("customerId", customer).put("currency", "USD").put("amount", "49.90")
+                .put("dueAt", due.toString()).put("paidAt", paid.toString());
+        send("billing.invoices", customer, "invoice.paid", data);
+    }
+
+    private void complaint(String customer) {
+        ObjectNode data = mapper.createObjectNode().put("complaintId", "k-" + UUID.randomUUID().toString().substring(0, 8))
+                .put("customerId", customer).put("filedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("category", "delivery").put("summary", "The parcel came late");
+        send("support.complaints", customer, "complaint.filed", data);
+    }
+
     private void send(String customer, String type, ObjectNode data) {
+        send("checkout.purchases", customer, type, data);
+    }
+
+    private void send(String topic, String customer, String type, ObjectNode data) {
         ObjectNode envelope = mapper.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
-                .put("type", type).put("source", "checkout-simulator").put("time", Instant.now().toString())
+                .put("type", type).put("source", "shop-simulator").put("time", Instant.now().toString())
                 .put("subject", customer).put("datacontenttype", "application/json");
         envelope.set("data", data);
-        ProducerRecord<String, String> record = new ProducerRecord<>("checkout.purchases", customer, envelope.toString());
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, customer, envelope.toString());
         record.headers().add("content-type", "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         producer.send(record);
     }
