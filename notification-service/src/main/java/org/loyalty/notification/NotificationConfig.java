@@ -1,0 +1,35 @@
+package org.loyalty.notification;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The operator's settings for mail (application.properties, prefix {@code notification}). */
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+
+    int feedbackDelayDays();
+
+    Sender sender();
+
+    Unsubscribe unsubscribe();
+
+    Set<String> currencies();
+
+    interface Sender {
+        int ratePerSecond();
+
+        int maxAttempts();
+
+        Duration firstBackoff();
+    }
+
+    interface Unsubscribe {
+        /** The public https base URL of this service, as customers reach it. */
+        String baseUrl();
+
+        /** The HMAC key that signs unsubscribe tokens; from the environment or a Kubernetes Secret. */
+        String secret();
+    }
+}
