@@ -11,6 +11,6 @@ public final class HeaderValues {
     }
 
     public static String clean(String value) {
-        return value == null ? null : value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").trim();
+        return value == null ? null : value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").trim();
     }
 }
