@@ -33,13 +33,16 @@ public final class LocalRun {
             new Service("points-service", 8081, "loyalty_points"),
             new Service("rewards-service", 8082, "loyalty_rewards"),
             new Service("customer-profile-service", 8083, "loyalty_profiles"),
-            new Service("notification-service", 8084, null));
+            new Service("notification-service", 8084, "loyalty_notifications"));
 
     private final Path root;
     private final Path workDirectory;
     private final List<ServiceProcess> running = new ArrayList<>();
+    private static final int SMTP_PORT = 2525;
+
     private KafkaBroker broker;
     private PostgresServer postgres;
+    private MailSink mailSink;
     private ShopSimulator simulator;
 
     private LocalRun(Path root) {
@@ -66,11 +69,14 @@ public final class LocalRun {
 
     private void start(boolean simulate) throws Exception {
         deleteRecursively(workDirectory.resolve("kafka"));
+        deleteRecursively(workDirectory.resolve("mail"));
         say("Starting Kafka (KRaft, from the Apache Kafka jars) ...");
         broker = KafkaBroker.start(workDirectory.resolve("kafka"), 3, false, 9092);
         Topics.create(broker.bootstrapServers(), 3);
         postgres = PostgresServer.localOrEmbedded();
+        mailSink = MailSink.start(SMTP_PORT, workDirectory.resolve("mail"));
         say("Kafka      " + broker.bootstrapServers());
+        say("SMTP sink  127.0.0.1:" + SMTP_PORT + ", every mail lands in " + root.relativize(mailSink.directory()) + "/");
         say("PostgreSQL " + postgres.host() + ":" + postgres.port() + (postgres.isEmbedded() ? " (embedded)" : ""));
 
         for (Service service : SERVICES) {
@@ -102,6 +108,7 @@ public final class LocalRun {
             say("  curl localhost:8082/customers/c-1/benefits");
             say("  curl localhost:8083/customers/c-1        (DEVOTED once c-2 or c-3 buys)");
             say("  curl localhost:8083/segments");
+            say("  curl localhost:8084/customers/c-1/notifications   and the mail itself in .local-run/mail/");
         }
         say("");
         say("Running. Ctrl-C stops everything.");
@@ -110,6 +117,10 @@ public final class LocalRun {
     private void startService(Service service) throws Exception {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        environment.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        environment.put("QUARKUS_MAILER_PORT", Integer.toString(SMTP_PORT));
+        environment.put("NOTIFICATION_UNSUBSCRIBE_SECRET", "local-run-only-secret");
+        environment.put("NOTIFICATION_UNSUBSCRIBE_BASE_URL", "http://localhost:8084");
         if (service.database() != null) {
             postgres.recreateDatabase(service.database());
             environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()));
@@ -128,6 +139,9 @@ public final class LocalRun {
         running.parallelStream().forEach(ServiceProcess::stop);
         if (broker != null) {
             broker.close();
+        }
+        if (mailSink != null) {
+            mailSink.close();
         }
         if (postgres != null) {
             try {
