@@ -2,11 +2,6 @@
 -- history and segments. Personal data lives only in customer (email, name, interests,
 -- buying habits) and is removed on erasure; the rest is anonymous once erased.
 
-CREATE TABLE processed_event (
-    event_id     text        PRIMARY KEY,
-    processed_at timestamptz NOT NULL DEFAULT now()
-);
-
 CREATE TABLE customer (
     customer_id        text          PRIMARY KEY,
     registered         boolean       NOT NULL DEFAULT false,
@@ -70,18 +65,3 @@ CREATE TABLE invoice (
     overdue     boolean       NOT NULL DEFAULT false
 );
 CREATE INDEX invoice_customer ON invoice (customer_id, due_at);
-
-CREATE TABLE outbox (
-    id         bigserial   PRIMARY KEY,
-    topic      text        NOT NULL,
-    record_key text        NOT NULL,
-    payload    text        NOT NULL,
-    created_at timestamptz NOT NULL DEFAULT now()
-);
-
-CREATE TABLE job_run (
-    job        text        NOT NULL,
-    period     text        NOT NULL,
-    claimed_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (job, period)
-);

@@ -1,11 +1,6 @@
 -- notification-service schema: the contact list (kept from loyalty.customers), the mail
 -- queue and log, newsletters.
 
-CREATE TABLE processed_event (
-    event_id     text        PRIMARY KEY,
-    processed_at timestamptz NOT NULL DEFAULT now()
-);
-
 CREATE TABLE contact (
     customer_id       text        PRIMARY KEY,
     email             text        NOT NULL,
@@ -50,19 +45,4 @@ CREATE TABLE newsletter (
     segment       text,
     recipients    int         NOT NULL,
     created_at    timestamptz NOT NULL
-);
-
-CREATE TABLE outbox (
-    id         bigserial   PRIMARY KEY,
-    topic      text        NOT NULL,
-    record_key text        NOT NULL,
-    payload    text        NOT NULL,
-    created_at timestamptz NOT NULL DEFAULT now()
-);
-
-CREATE TABLE job_run (
-    job        text        NOT NULL,
-    period     text        NOT NULL,
-    claimed_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (job, period)
 );

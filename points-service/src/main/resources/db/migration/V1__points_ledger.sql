@@ -1,11 +1,5 @@
 -- points-service schema. Amounts are exact decimals, points are whole numbers.
 
--- Inbox: every event id applied once (design: nothing counted twice).
-CREATE TABLE processed_event (
-    event_id     text        PRIMARY KEY,
-    processed_at timestamptz NOT NULL DEFAULT now()
-);
-
 -- One row per customer with points activity; balance includes points still pending.
 CREATE TABLE points_account (
     customer_id       text        PRIMARY KEY,
@@ -50,15 +44,6 @@ CREATE TABLE ledger_entry (
 );
 CREATE INDEX ledger_entry_history ON ledger_entry (customer_id, id DESC);
 
--- Transactional outbox: written in the same transaction as the change, relayed to Kafka.
-CREATE TABLE outbox (
-    id         bigserial   PRIMARY KEY,
-    topic      text        NOT NULL,
-    record_key text        NOT NULL,
-    payload    text        NOT NULL,
-    created_at timestamptz NOT NULL DEFAULT now()
-);
-
 CREATE TABLE catalog_item (
     id          text        PRIMARY KEY,
     name        text        NOT NULL,
@@ -77,12 +62,4 @@ CREATE TABLE redemption (
     balance_after   bigint      NOT NULL,
     created_at      timestamptz NOT NULL,
     UNIQUE (customer_id, request_id)
-);
-
--- Scheduled jobs claim their period here, so one replica runs each period.
-CREATE TABLE job_run (
-    job        text        NOT NULL,
-    period     text        NOT NULL,
-    claimed_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (job, period)
 );

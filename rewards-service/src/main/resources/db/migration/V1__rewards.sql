@@ -1,10 +1,5 @@
 -- rewards-service schema. Amounts are exact decimals in the program currency.
 
-CREATE TABLE processed_event (
-    event_id     text        PRIMARY KEY,
-    processed_at timestamptz NOT NULL DEFAULT now()
-);
-
 -- What rewards need to know of a customer; the row is also the per-customer lock.
 CREATE TABLE customer_state (
     customer_id           text        PRIMARY KEY,
@@ -64,18 +59,3 @@ CREATE TABLE certificate_allocation (
     PRIMARY KEY (reward_id, order_id)
 );
 CREATE INDEX certificate_allocation_order ON certificate_allocation (order_id);
-
-CREATE TABLE outbox (
-    id         bigserial   PRIMARY KEY,
-    topic      text        NOT NULL,
-    record_key text        NOT NULL,
-    payload    text        NOT NULL,
-    created_at timestamptz NOT NULL DEFAULT now()
-);
-
-CREATE TABLE job_run (
-    job        text        NOT NULL,
-    period     text        NOT NULL,
-    claimed_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (job, period)
-);
