@@ -7,16 +7,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.loyalty.kit.messaging.Inbox;
+import org.loyalty.kit.messaging.InOrderApplier;
 import org.loyalty.kit.messaging.OutboxStore;
-import org.loyalty.kit.metrics.ProcessingMetrics;
 import org.loyalty.profile.customer.CustomerEvents;
 import org.loyalty.profile.customer.Profiles;
 import org.loyalty.profile.segment.Reclassifier;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,38 +26,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ActivityRecorder {
 
-    private final Pool pool;
-    private final Inbox inbox;
+    private final InOrderApplier applier;
     private final Profiles profiles;
     private final Reclassifier reclassifier;
     private final CustomerEvents events;
     private final OutboxStore outbox;
-    private final ProcessingMetrics metrics;
     private final Clock clock;
 
-    public ActivityRecorder(Pool pool, Inbox inbox, Profiles profiles, Reclassifier reclassifier, CustomerEvents events,
-            OutboxStore outbox, ProcessingMetrics metrics, Clock clock) {
-        this.pool = pool;
-        this.inbox = inbox;
+    public ActivityRecorder(InOrderApplier applier, Profiles profiles, Reclassifier reclassifier, CustomerEvents events,
+            OutboxStore outbox, Clock clock) {
+        this.applier = applier;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
         this.events = events;
         this.outbox = outbox;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
     public Uni<Void> apply(List<ActivityEvent> batch) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.withTransaction(connection -> inbox.claim(connection, batch.stream().map(ActivityEvent::eventId).toList())
-                .chain(claimed -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUniAndConcatenate(event -> claimed.remove(event.eventId())
-                                ? record(connection, event).invoke(() -> metrics.processed(event.type()))
-                                : Uni.createFrom().voidItem().invoke(() -> metrics.duplicate(event.type())))
-                        .collect().last()))
-                .replaceWithVoid();
+        return applier.apply(batch, ActivityEvent::eventId, ActivityEvent::type,
+                (connection, event) -> record(connection, event).replaceWith(true));
     }
 
     private Uni<Void> record(SqlConnection connection, ActivityEvent event) {

@@ -8,8 +8,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.loyalty.kit.messaging.Inbox;
-import org.loyalty.kit.metrics.ProcessingMetrics;
+import org.loyalty.kit.messaging.InOrderApplier;
 import org.loyalty.notification.NotificationConfig;
 import org.loyalty.notification.contact.Contact;
 import org.loyalty.notification.contact.Contacts;
@@ -20,9 +19,7 @@ import org.loyalty.notification.mail.MailKind;
 import org.loyalty.notification.mail.MailQueue;
 import org.loyalty.notification.mail.Messages;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -33,40 +30,27 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class TriggerHandler {
 
-    private final Pool pool;
-    private final Inbox inbox;
+    private final InOrderApplier applier;
     private final Contacts contacts;
     private final MailContents contents;
     private final MailComposer composer;
     private final MailQueue queue;
     private final NotificationConfig config;
-    private final ProcessingMetrics metrics;
     private final Clock clock;
 
-    public TriggerHandler(Pool pool, Inbox inbox, Contacts contacts, MailContents contents, MailComposer composer, MailQueue queue,
-            NotificationConfig config, ProcessingMetrics metrics, Clock clock) {
-        this.pool = pool;
-        this.inbox = inbox;
+    public TriggerHandler(InOrderApplier applier, Contacts contacts, MailContents contents, MailComposer composer, MailQueue queue,
+            NotificationConfig config, Clock clock) {
+        this.applier = applier;
         this.contacts = contacts;
         this.contents = contents;
         this.composer = composer;
         this.queue = queue;
         this.config = config;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
     public Uni<Void> apply(List<Trigger> batch) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.withTransaction(connection -> inbox.claim(connection, batch.stream().map(Trigger::eventId).toList())
-                .chain(claimed -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUniAndConcatenate(trigger -> claimed.remove(trigger.eventId())
-                                ? handle(connection, trigger).invoke(() -> metrics.processed(trigger.type()))
-                                : Uni.createFrom().voidItem().invoke(() -> metrics.duplicate(trigger.type())))
-                        .collect().last()))
-                .replaceWithVoid();
+        return applier.apply(batch, Trigger::eventId, Trigger::type, (connection, trigger) -> handle(connection, trigger).replaceWith(true));
     }
 
     private Uni<Void> handle(SqlConnection connection, Trigger trigger) {

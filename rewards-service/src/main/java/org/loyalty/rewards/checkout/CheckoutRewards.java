@@ -4,16 +4,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.loyalty.kit.metrics.ProcessingMetrics;
 import org.loyalty.rewards.benefit.StandingBenefits;
 import org.loyalty.rewards.certificate.GiftCertificates;
 import org.loyalty.rewards.customer.CustomerState;
 import org.loyalty.rewards.customer.CustomerStore;
-import org.loyalty.kit.messaging.Inbox;
+import org.loyalty.kit.messaging.InOrderApplier;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -25,34 +22,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CheckoutRewards {
 
-    private final Pool pool;
-    private final Inbox inbox;
+    private final InOrderApplier applier;
     private final CustomerStore customers;
     private final GiftCertificates certificates;
     private final StandingBenefits benefits;
-    private final ProcessingMetrics metrics;
 
-    public CheckoutRewards(Pool pool, Inbox inbox, CustomerStore customers, GiftCertificates certificates, StandingBenefits benefits,
-            ProcessingMetrics metrics) {
-        this.pool = pool;
-        this.inbox = inbox;
+    public CheckoutRewards(InOrderApplier applier, CustomerStore customers, GiftCertificates certificates, StandingBenefits benefits) {
+        this.applier = applier;
         this.customers = customers;
         this.certificates = certificates;
         this.benefits = benefits;
-        this.metrics = metrics;
     }
 
     public Uni<Void> apply(List<CheckoutEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.withTransaction(connection -> inbox.claim(connection, events.stream().map(CheckoutEvent::eventId).toList())
-                .chain(claimed -> Multi.createFrom().iterable(events)
-                        // remove() lets only the first of two copies of an event in one batch through
-                        .onItem().transformToUniAndConcatenate(event -> (claimed.remove(event.eventId())
-                                ? applyNew(connection, event) : Uni.createFrom().item(false))
-                                .invoke(applied -> count(event, applied)))
-                        .collect().last())).replaceWithVoid();
+        return applier.apply(events, CheckoutEvent::eventId, CheckoutEvent::type, this::applyNew);
     }
 
     private Uni<Boolean> applyNew(SqlConnection connection, CheckoutEvent event) {
@@ -98,13 +81,5 @@ public class CheckoutRewards {
                                     : certificates.afterRefund(connection, refund.orderId(), updated.iterator().next().getBigDecimal(0)))
                             .replaceWith(true);
                 });
-    }
-
-    private void count(CheckoutEvent event, boolean applied) {
-        if (applied) {
-            metrics.processed(event.type());
-        } else {
-            metrics.duplicate(event.type());
-        }
     }
 }

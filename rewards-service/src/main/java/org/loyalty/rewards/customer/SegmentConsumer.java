@@ -12,16 +12,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.loyalty.kit.messaging.BatchProcessor;
 import org.loyalty.kit.messaging.CloudEvent;
 import org.loyalty.kit.messaging.EventFields;
-import org.loyalty.kit.metrics.ProcessingMetrics;
 import org.loyalty.rewards.benefit.StandingBenefits;
 import org.loyalty.rewards.messaging.Topics;
-import org.loyalty.kit.messaging.Inbox;
+import org.loyalty.kit.messaging.InOrderApplier;
 import org.loyalty.rewards.surprise.SurpriseGifts;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -36,22 +33,18 @@ public class SegmentConsumer {
     private static final Set<String> SEGMENTS = Set.of("PROSPECT", "CORE", "DEVOTED", "DIFFICULT", "DEAD");
 
     private final BatchProcessor batches;
-    private final Pool pool;
-    private final Inbox inbox;
+    private final InOrderApplier applier;
     private final CustomerStore customers;
     private final StandingBenefits benefits;
     private final SurpriseGifts surprises;
-    private final ProcessingMetrics metrics;
 
-    public SegmentConsumer(BatchProcessor batches, Pool pool, Inbox inbox, CustomerStore customers, StandingBenefits benefits,
-            SurpriseGifts surprises, ProcessingMetrics metrics) {
+    public SegmentConsumer(BatchProcessor batches, InOrderApplier applier, CustomerStore customers, StandingBenefits benefits,
+            SurpriseGifts surprises) {
         this.batches = batches;
-        this.pool = pool;
-        this.inbox = inbox;
+        this.applier = applier;
         this.customers = customers;
         this.benefits = benefits;
         this.surprises = surprises;
-        this.metrics = metrics;
     }
 
     @Incoming(Topics.LOYALTY_CUSTOMERS_CHANNEL)
@@ -73,15 +66,8 @@ public class SegmentConsumer {
     }
 
     private Uni<Void> apply(List<SegmentChange> changes) {
-        if (changes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.withTransaction(connection -> inbox.claim(connection, changes.stream().map(SegmentChange::eventId).toList())
-                .chain(claimed -> Multi.createFrom().iterable(changes)
-                        .onItem().transformToUniAndConcatenate(change -> (claimed.remove(change.eventId())
-                                ? applyNew(connection, change) : Uni.createFrom().voidItem())
-                                .invoke(() -> metrics.processed(RECLASSIFIED)))
-                        .collect().last())).replaceWithVoid();
+        return applier.apply(changes, SegmentChange::eventId, change -> RECLASSIFIED,
+                (connection, change) -> applyNew(connection, change).replaceWith(true));
     }
 
     private Uni<Void> applyNew(SqlConnection connection, SegmentChange change) {
