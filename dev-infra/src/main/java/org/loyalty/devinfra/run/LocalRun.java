@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -22,22 +20,9 @@ import org.loyalty.devinfra.postgres.PostgresServer;
  */
 public final class LocalRun {
 
-    /** A service of the platform: its module, port and database (null while it has none). */
-    private record Service(String name, int port, String database) {
-        Path jar(Path root) {
-            return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        }
-    }
-
-    private static final List<Service> SERVICES = List.of(
-            new Service("points-service", 8081, "loyalty_points"),
-            new Service("rewards-service", 8082, "loyalty_rewards"),
-            new Service("customer-profile-service", 8083, "loyalty_profiles"),
-            new Service("notification-service", 8084, "loyalty_notifications"));
-
     private final Path root;
     private final Path workDirectory;
-    private final List<ServiceProcess> running = new ArrayList<>();
+    private Platform platform;
     private static final int SMTP_PORT = 2525;
 
     private KafkaBroker broker;
@@ -79,21 +64,16 @@ public final class LocalRun {
         say("SMTP sink  127.0.0.1:" + SMTP_PORT + ", every mail lands in " + root.relativize(mailSink.directory()) + "/");
         say("PostgreSQL " + postgres.host() + ":" + postgres.port() + (postgres.isEmbedded() ? " (embedded)" : ""));
 
-        for (Service service : SERVICES) {
-            if (!Files.exists(service.jar(root))) {
-                say("skipped    " + service.name() + ": not built (" + service.jar(root) + ")");
-                continue;
-            }
-            startService(service);
-        }
-        for (ServiceProcess service : running) {
-            service.awaitReady(Duration.ofSeconds(120));
-            say(String.format("%-25s %s  (OpenAPI %s/q/openapi, log %s)", service.name(), service.url(), service.url(),
-                    root.relativize(service.log())));
+        List<String> skipped = new ArrayList<>();
+        Platform.Wiring wiring = new Platform.Wiring(broker.bootstrapServers(), postgres, SMTP_PORT, "");
+        platform = Platform.start(root, wiring, Platform.Service::port, workDirectory.resolve("logs"), skipped);
+        skipped.forEach(name -> say("skipped    " + name + ": not built"));
+        for (String[] service : platform.describe(root)) {
+            say(String.format("%-25s %s  (OpenAPI %s/q/openapi, log %s)", service[0], service[1], service[1], service[2]));
         }
         if (simulate) {
             simulator = new ShopSimulator(broker.bootstrapServers(), 5, Duration.ofMillis(1500));
-            if (running.stream().anyMatch(service -> service.name().equals("customer-profile-service"))) {
+            if (platform.runs("customer-profile-service")) {
                 List<String> failures = simulator.registerCustomers("http://localhost:8083");
                 say(failures.isEmpty() ? "Registered customers c-1 .. c-5 (c-2 and c-3 referred by c-1)" : "Registration failed: " + failures);
             }
@@ -114,29 +94,14 @@ public final class LocalRun {
         say("Running. Ctrl-C stops everything.");
     }
 
-    private void startService(Service service) throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        environment.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        environment.put("QUARKUS_MAILER_PORT", Integer.toString(SMTP_PORT));
-        environment.put("NOTIFICATION_UNSUBSCRIBE_SECRET", "local-run-only-secret");
-        environment.put("NOTIFICATION_UNSUBSCRIBE_BASE_URL", "http://localhost:8084");
-        if (service.database() != null) {
-            postgres.recreateDatabase(service.database());
-            environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()));
-            environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-            environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-            environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        }
-        running.add(ServiceProcess.start(service.name(), service.port(), service.jar(root), environment, workDirectory.resolve("logs")));
-    }
-
     private synchronized void stop() {
         say("Stopping ...");
         if (simulator != null) {
             simulator.close();
         }
-        running.parallelStream().forEach(ServiceProcess::stop);
+        if (platform != null) {
+            platform.close();
+        }
         if (broker != null) {
             broker.close();
         }
