@@ -95,6 +95,18 @@ class PlatformStoriesTest {
     }
 
     @Test
+    @Order(0)
+    void theKubernetesProbesAnswerOnTheRunningServices() throws Exception {
+        List<com.fasterxml.jackson.databind.JsonNode> resources = Descriptors.kustomizeDev();
+        for (Platform.Service service : Platform.SERVICES) {
+            var container = DeploymentDescriptorsTest.find(resources, "Deployment", service.name()).at("/spec/template/spec/containers/0");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                given().get(url(service.name()) + container.at("/" + probe + "/httpGet/path").asText()).then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
     @Order(1)
     void aSwedishCustomerBuysThreeTimesAndEarnsPointsACertificateAndFreeShipping() throws Exception {
         annaReferralCode = register(ANNA, "Anna Svensson", "sv", true);
