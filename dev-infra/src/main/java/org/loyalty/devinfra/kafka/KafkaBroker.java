@@ -2,7 +2,6 @@ package org.loyalty.devinfra.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.loyalty.devinfra.net.Ports;
 
 /**
  * A single-node Apache Kafka broker in KRaft combined mode (broker and controller in one
@@ -55,8 +55,8 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path directory, int partitions, boolean stopOnExit, int preferredPort)
             throws IOException, InterruptedException {
         Files.createDirectories(directory);
-        int port = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
-        int controllerPort = freePort();
+        int port = preferredPort > 0 && Ports.isFree(preferredPort) ? preferredPort : Ports.free();
+        int controllerPort = Ports.free();
         Path properties = writeServerProperties(directory, port, controllerPort, partitions);
         Path log4j = writeLog4jConfig(directory);
         Path brokerLog = directory.resolve("broker.log");
@@ -204,21 +204,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
         if (process.exitValue() != 0) {
             throw new IOException("Kafka storage format failed with exit " + process.exitValue() + "; see " + log);
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 
