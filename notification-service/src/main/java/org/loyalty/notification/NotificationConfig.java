@@ -1,7 +1,6 @@
 package org.loyalty.notification;
 
 import java.time.Duration;
-import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -14,8 +13,6 @@ public interface NotificationConfig {
     Sender sender();
 
     Unsubscribe unsubscribe();
-
-    Set<String> currencies();
 
     interface Sender {
         int ratePerSecond();

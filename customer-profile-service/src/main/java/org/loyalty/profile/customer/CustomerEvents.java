@@ -1,8 +1,6 @@
 package org.loyalty.profile.customer;
 
 import java.time.Instant;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.kit.messaging.CloudEventWriter;
@@ -46,9 +44,5 @@ public class CustomerEvents {
 
     public OutboxEvent erased(String customerId, Instant at) {
         return writer.event(Topics.LOYALTY_CUSTOMERS, "customer.erased", customerId, at, writer.newData().put("customerId", customerId));
-    }
-
-    public static List<OutboxEvent> one(OutboxEvent event) {
-        return List.of(event);
     }
 }
