@@ -2,8 +2,6 @@ package org.loyalty.profile.segment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,9 +55,7 @@ public class DailyReevaluation {
 
     /** Runs today's pass if no replica has; returns the number of customers re-evaluated. */
     public Uni<Integer> runForToday() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return jobs.claim(JOB, today.toString()).chain(claimed -> !claimed ? Uni.createFrom().item(0)
-                : scoreRfm().chain(() -> reevaluateFrom("", 0)).invoke(count -> {
+        return jobs.onceToday(JOB, today -> scoreRfm().chain(() -> reevaluateFrom("", 0)).invoke(count -> {
                     LOG.infof("Daily re-evaluation for %s: %d customers", today, count);
                     relay.wakeUp();
                 }));

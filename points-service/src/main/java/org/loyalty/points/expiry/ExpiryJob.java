@@ -2,7 +2,6 @@ package org.loyalty.points.expiry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +64,7 @@ public class ExpiryJob {
 
     /** Runs today's expiry if no replica has; returns the number of accounts expired (0 when another replica ran it). */
     public Uni<Integer> runForToday() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return jobs.claim(JOB, today.toString()).chain(claimed -> {
-            if (!claimed) {
-                return Uni.createFrom().item(0);
-            }
+        return jobs.onceToday(JOB, today -> {
             Instant cutoff = clock.instant().atOffset(ZoneOffset.UTC).minusMonths(config.expiry().inactiveMonths()).toInstant();
             return expireFrom(cutoff, 0).invoke(count -> {
                 LOG.infof("Points expiry for %s: %d accounts inactive since before %s", today, count, cutoff);

@@ -2,8 +2,6 @@ package org.loyalty.rewards.reward;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,9 +45,7 @@ public class RewardExpiryJob {
 
     public Uni<Integer> runForToday() {
         Instant now = clock.instant();
-        return jobs.claim(JOB, LocalDate.ofInstant(now, ZoneOffset.UTC).toString()).chain(claimed -> !claimed
-                ? Uni.createFrom().item(0)
-                : pool.withTransaction(connection -> store.expireDue(connection, now)
+        return jobs.onceToday(JOB, today -> pool.withTransaction(connection -> store.expireDue(connection, now)
                         .chain(expired -> outbox.append(connection,
                                 expired.stream().map(reward -> events.of(RewardEvents.EXPIRED, reward, null, now)).toList())
                                 .replaceWith(expired.size())))

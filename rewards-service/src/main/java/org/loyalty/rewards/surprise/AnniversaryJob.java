@@ -1,6 +1,5 @@
 package org.loyalty.rewards.surprise;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,15 +34,13 @@ public class AnniversaryJob {
     private final CustomerStore customers;
     private final SurpriseGifts surprises;
     private final OutboxRelay relay;
-    private final Clock clock;
 
-    public AnniversaryJob(Pool pool, ClusterJobs jobs, CustomerStore customers, SurpriseGifts surprises, OutboxRelay relay, Clock clock) {
+    public AnniversaryJob(Pool pool, ClusterJobs jobs, CustomerStore customers, SurpriseGifts surprises, OutboxRelay relay) {
         this.pool = pool;
         this.jobs = jobs;
         this.customers = customers;
         this.surprises = surprises;
         this.relay = relay;
-        this.clock = clock;
     }
 
     @Scheduled(cron = "{rewards.jobs.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -53,8 +50,7 @@ public class AnniversaryJob {
 
     /** Celebrates today's anniversaries if no replica has; returns how many customers were considered. */
     public Uni<Integer> runForToday() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return jobs.claim(JOB, today.toString()).chain(claimed -> claimed ? celebrate(today) : Uni.createFrom().item(0));
+        return jobs.onceToday(JOB, this::celebrate);
     }
 
     private Uni<Integer> celebrate(LocalDate today) {

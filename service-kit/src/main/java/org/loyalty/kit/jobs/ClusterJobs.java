@@ -1,5 +1,10 @@
 package org.loyalty.kit.jobs;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -14,9 +19,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ClusterJobs {
 
     private final Pool pool;
+    private final Clock clock;
 
-    public ClusterJobs(Pool pool) {
+    public ClusterJobs(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code work} for today (UTC, by the injectable clock) if no replica has yet;
+     * returns what it counted, or 0 when another replica had today's run.
+     */
+    public Uni<Integer> onceToday(String job, Function<LocalDate, Uni<Integer>> work) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return claim(job, today.toString()).chain(claimed -> claimed ? work.apply(today) : Uni.createFrom().item(0));
     }
 
     /** True for exactly one caller per job and period, cluster-wide. */
