@@ -19,7 +19,7 @@ import jakarta.mail.internet.MimeMessage;
  * writes each one to {@code <directory>/NNNN-<recipient>.eml}, readable with any mail
  * program or a text editor.
  */
-final class MailSink implements AutoCloseable {
+public final class MailSink implements AutoCloseable {
 
     private final GreenMail server;
     private final Path directory;
@@ -35,7 +35,7 @@ final class MailSink implements AutoCloseable {
         this.directory = directory;
     }
 
-    static MailSink start(int port, Path directory) throws IOException {
+    public static MailSink start(int port, Path directory) throws IOException {
         Files.createDirectories(directory);
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();

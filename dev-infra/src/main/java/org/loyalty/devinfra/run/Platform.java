@@ -47,9 +47,15 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path root, Wiring wiring, ToIntFunction<Service> port, Path logDirectory, List<String> skipped)
             throws Exception {
+        return start(root, wiring, SERVICES, port, logDirectory, skipped);
+    }
+
+    /** Starts the given services only (the benchmark measures points-service alone, then all four). */
+    public static Platform start(Path root, Wiring wiring, List<Service> services, ToIntFunction<Service> port, Path logDirectory,
+            List<String> skipped) throws Exception {
         Platform platform = new Platform();
         try {
-            for (Service service : SERVICES) {
+            for (Service service : services) {
                 if (!Files.exists(service.jar(root))) {
                     skipped.add(service.name());
                     continue;
@@ -73,6 +79,13 @@ public final class Platform implements AutoCloseable {
     /** Name, URL and log file of each running service. */
     public List<String[]> describe(Path root) {
         return running.stream().map(s -> new String[] {s.name(), s.url(), root.relativize(s.log()).toString()}).toList();
+    }
+
+    /** Process id of each running service, by name, for CPU and memory sampling. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        running.forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
     }
 
     public boolean runs(String service) {

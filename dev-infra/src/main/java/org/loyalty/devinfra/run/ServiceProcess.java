@@ -47,6 +47,10 @@ final class ServiceProcess {
         return name;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String url() {
         return "http://localhost:" + port;
     }

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** The contract's topics and every service's dead-letter topic, created up front. */
-final class Topics {
+public final class Topics {
 
     static final List<String> ALL = List.of(
             "checkout.purchases", "checkout.shipments", "billing.invoices", "support.complaints",
@@ -21,7 +21,7 @@ final class Topics {
     private Topics() {
     }
 
-    static void create(String bootstrapServers, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
+    public static void create(String bootstrapServers, int partitions) throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<NewTopic> topics = ALL.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList();
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);

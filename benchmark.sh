@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The benchmark: the machine's ceiling (Kafka perf tools, batched ledger writes in PostgreSQL),
+# then the purchase stream through points-service alone and through all four services,
+# latency at a fixed rate, CPU and memory; writes benchmark-report/report.md and PNG charts.
+# Options (defaults): --events 200000 --customers 20000 --rate 1000 --latency-seconds 30
+#                     --partitions 3 --out benchmark-report
+set -euo pipefail
+cd "$(dirname "$0")"
+./mvnw -B -q install -DskipTests
+classpath="dev-infra/target/classes:$(cat dev-infra/target/classes/kafka-broker.classpath)"
+exec java -Xmx1g -cp "$classpath" org.loyalty.devinfra.bench.Benchmark "$@"

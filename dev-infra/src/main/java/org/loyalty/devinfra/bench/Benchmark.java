@@ -1,0 +1,181 @@
+package org.loyalty.devinfra.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.loyalty.devinfra.kafka.KafkaBroker;
+import org.loyalty.devinfra.load.PurchaseStream;
+import org.loyalty.devinfra.net.Ports;
+import org.loyalty.devinfra.postgres.PostgresServer;
+import org.loyalty.devinfra.run.MailSink;
+import org.loyalty.devinfra.run.Platform;
+import org.loyalty.devinfra.run.Topics;
+
+/**
+ * The benchmark behind {@code ./benchmark.sh}: measures this machine's ceiling (Kafka perf
+ * tools, batched ledger writes in PostgreSQL), then drives the purchase stream through
+ * points-service alone and through all four services, measures produce-to-commit latency at
+ * a fixed rate and samples CPU and memory, and writes a Markdown report with PNG charts.
+ */
+public final class Benchmark {
+
+    /** What the run is asked to do; every value has a command-line option of the same name. */
+    record Settings(int events, int customers, int rate, int latencySeconds, int partitions, Path out) {
+        static Settings from(String[] args) {
+            Map<String, String> options = new HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            return new Settings(
+                    Integer.parseInt(options.getOrDefault("events", "200000")),
+                    Integer.parseInt(options.getOrDefault("customers", "20000")),
+                    Integer.parseInt(options.getOrDefault("rate", "1000")),
+                    Integer.parseInt(options.getOrDefault("latency-seconds", "30")),
+                    Integer.parseInt(options.getOrDefault("partitions", "3")),
+                    Path.of(options.getOrDefault("out", "benchmark-report")).toAbsolutePath());
+        }
+    }
+
+    /** The results of one phase (points-service alone, or all four services). */
+    record Phase(String name, ThroughputRun.Result throughput, Map<String, ResourceSampler.Usage> idle,
+            Map<String, ResourceSampler.Usage> underLoad, long pointsCredited, long pointsExpected, LatencyProbe.Result latency) {
+    }
+
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
+    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(20);
+
+    private final Path root = Path.of("").toAbsolutePath();
+    private final Path work = root.resolve(".benchmark");
+    private final Settings settings;
+    private final PostgresServer postgres;
+
+    private Benchmark(Settings settings, PostgresServer postgres) {
+        this.settings = settings;
+        this.postgres = postgres;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.from(args);
+        try (PostgresServer postgres = PostgresServer.localOrEmbedded()) {
+            Path report = new Benchmark(settings, postgres).run();
+            System.out.println("Report: " + report);
+        }
+        System.exit(0); // the Kafka clients' threads would otherwise keep the JVM waiting
+    }
+
+    private Path run() throws Exception {
+        Files.createDirectories(settings.out());
+        String machine = Machine.describe();
+        say("Benchmark on " + machine + ": " + settings);
+        KafkaCeiling.Result kafka = kafkaCeiling();
+        LedgerWriteCeiling.Result ledger = LedgerWriteCeiling.measure(postgres, settings.events(), settings.customers());
+        say("PostgreSQL ledger writes: %,.0f events/s batched, %,.0f one per transaction", ledger.batched(), ledger.perEvent());
+        Phase alone = phase("points-service alone", List.of(Platform.SERVICES.get(0)), false);
+        Phase all = phase("all four services", Platform.SERVICES, true);
+        Report report = new Report(settings, machine, kafka, ledger, alone, all);
+        return report.write(settings.out());
+    }
+
+    private KafkaCeiling.Result kafkaCeiling() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(fresh("kafka-ceiling"), settings.partitions(), true, 0)) {
+            KafkaCeiling.Result result = KafkaCeiling.measure(broker.bootstrapServers(), settings.partitions(),
+                    stream(), settings.events(), work);
+            say("Kafka perf tools: produce %,.0f records/s, consume %,.0f records/s (%d bytes each)",
+                    result.produced(), result.consumed(), result.recordBytes());
+            return result;
+        }
+    }
+
+    /** One phase on its own broker and fresh databases, so that no earlier record is consumed again. */
+    private Phase phase(String name, List<Platform.Service> services, boolean measureLatency) throws Exception {
+        say("Phase: " + name);
+        Path directory = fresh(name.replace(' ', '-'));
+        int smtpPort = Ports.free();
+        try (KafkaBroker broker = KafkaBroker.start(directory.resolve("kafka"), settings.partitions(), true, 0);
+                MailSink mail = MailSink.start(smtpPort, directory.resolve("mail"))) {
+            Topics.create(broker.bootstrapServers(), settings.partitions());
+            Platform.Wiring wiring = new Platform.Wiring(broker.bootstrapServers(), postgres, smtpPort, "bench_");
+            try (Platform platform = Platform.start(root, wiring, services, service -> Ports.free(), directory.resolve("logs"),
+                    new ArrayList<>());
+                    ResourceSampler sampler = new ResourceSampler(platform.pids())) {
+                long idleFrom = System.nanoTime();
+                TimeUnit.MILLISECONDS.sleep(IDLE_WINDOW.toMillis()); // an idle window to sample, nothing to wait for
+                Map<String, ResourceSampler.Usage> idle = sampler.between(idleFrom, System.nanoTime());
+
+                PurchaseStream stream = stream();
+                ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases(services),
+                        expected(services, stream), stream, settings.events(), PHASE_TIMEOUT);
+                Map<String, ResourceSampler.Usage> underLoad = sampler.between(throughput.startNanos(), throughput.endNanos());
+                say("  %,.0f events/s until every service committed every event", throughput.eventsPerSecond(settings.events()));
+                throughput.services().forEach((service, progress) ->
+                        say("  %-25s %,.0f events/s (%.1f s)", service, progress.eventsPerSecond(), progress.seconds()));
+                long credited = pointsCredited();
+                LatencyProbe.Result latency = measureLatency
+                        ? LatencyProbe.run(broker.bootstrapServers(), stream(), settings.rate(), Duration.ofSeconds(settings.latencySeconds()))
+                        : null;
+                if (latency != null) {
+                    say("  latency at %,d events/s: p50 %d ms, p95 %d ms, p99 %d ms", settings.rate(),
+                            latency.percentile(50), latency.percentile(95), latency.percentile(99));
+                }
+                return new Phase(name, throughput, idle, underLoad, credited, stream.expectedPoints(settings.events()), latency);
+            }
+        }
+    }
+
+    private PurchaseStream stream() {
+        return new PurchaseStream(UUID.randomUUID().toString().substring(0, 8), settings.customers());
+    }
+
+    private static Map<String, String> databases(List<Platform.Service> services) {
+        Map<String, String> databases = new LinkedHashMap<>();
+        services.forEach(service -> databases.put(service.name(), "bench_" + service.database()));
+        return databases;
+    }
+
+    /** Every service keeps every event in its inbox, but notification-service, which has nothing to say about a refund. */
+    private Map<String, Integer> expected(List<Platform.Service> services, PurchaseStream stream) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        services.forEach(service -> expected.put(service.name(), service.name().equals("notification-service")
+                ? stream.purchases(settings.events()) : settings.events()));
+        return expected;
+    }
+
+    /** The points on every account after the throughput run: the stream's expected total, to the point. */
+    private long pointsCredited() throws SQLException {
+        String database = "bench_" + Platform.SERVICES.get(0).database();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+                ResultSet sum = db.createStatement().executeQuery("SELECT coalesce(sum(balance), 0) FROM points_account")) {
+            sum.next();
+            return sum.getLong(1);
+        }
+    }
+
+    private Path fresh(String name) throws IOException {
+        Path directory = work.resolve(name);
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(directory);
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(args.length == 0 ? format : String.format(format, args));
+    }
+}

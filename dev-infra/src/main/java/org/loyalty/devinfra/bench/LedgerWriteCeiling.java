@@ -1,0 +1,112 @@
+package org.loyalty.devinfra.bench;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.loyalty.devinfra.postgres.PostgresServer;
+
+/**
+ * The database's ceiling for what one purchase costs points-service at the least: insert a
+ * ledger row (unique per order) and add to the customer's balance. Batched: 500 events per
+ * transaction as one multi-row insert and one upsert grouped and ordered by customer (the
+ * shape points-service uses); and, for scale, one event per transaction.
+ */
+final class LedgerWriteCeiling {
+
+    /** Events per second, batched and one per transaction, on one connection. */
+    record Result(double batched, double perEvent, int batchSize) {
+    }
+
+    private static final String DATABASE = "bench_ledger_ceiling";
+    private static final int BATCH = 500;
+
+    private LedgerWriteCeiling() {
+    }
+
+    static Result measure(PostgresServer postgres, int events, int customers) throws SQLException {
+        postgres.recreateDatabase(DATABASE);
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password())) {
+            createTables(db);
+            double batched = batched(db, events, customers);
+            double perEvent = perEvent(db, Math.min(events, 20_000), customers);
+            return new Result(batched, perEvent, BATCH);
+        } finally {
+            postgres.dropDatabase(DATABASE);
+        }
+    }
+
+    private static void createTables(Connection db) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE ledger (id bigserial PRIMARY KEY, order_id text NOT NULL UNIQUE, customer_id text NOT NULL,
+                                         points bigint NOT NULL, occurred_at timestamptz NOT NULL DEFAULT now());
+                    CREATE TABLE balance (customer_id text PRIMARY KEY, points bigint NOT NULL)""");
+        }
+    }
+
+    private static double batched(Connection db, int events, int customers) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement ledger = db.prepareStatement("""
+                INSERT INTO ledger (order_id, customer_id, points)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[]) ON CONFLICT (order_id) DO NOTHING""");
+                PreparedStatement balance = db.prepareStatement("""
+                        INSERT INTO balance (customer_id, points)
+                        SELECT customer_id, sum(points) FROM unnest(?::text[], ?::bigint[]) AS e(customer_id, points)
+                        GROUP BY customer_id ORDER BY customer_id
+                        ON CONFLICT (customer_id) DO UPDATE SET points = balance.points + excluded.points""")) {
+            long start = System.nanoTime();
+            for (int first = 0; first < events; first += BATCH) {
+                int size = Math.min(BATCH, events - first);
+                String[] orders = new String[size];
+                String[] owners = new String[size];
+                Long[] points = new Long[size];
+                for (int i = 0; i < size; i++) {
+                    orders[i] = "batched-" + (first + i);
+                    owners[i] = "c-" + ((first + i) % customers);
+                    points[i] = (long) ((first + i) % 40 + 1);
+                }
+                Array owner = db.createArrayOf("text", owners);
+                Array point = db.createArrayOf("bigint", points);
+                ledger.setArray(1, db.createArrayOf("text", orders));
+                ledger.setArray(2, owner);
+                ledger.setArray(3, point);
+                ledger.executeUpdate();
+                balance.setArray(1, owner);
+                balance.setArray(2, point);
+                balance.executeUpdate();
+                db.commit();
+            }
+            return events / seconds(start);
+        }
+    }
+
+    private static double perEvent(Connection db, int events, int customers) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement ledger = db.prepareStatement("INSERT INTO ledger (order_id, customer_id, points) VALUES (?, ?, ?) "
+                + "ON CONFLICT (order_id) DO NOTHING");
+                PreparedStatement balance = db.prepareStatement("INSERT INTO balance (customer_id, points) VALUES (?, ?) "
+                        + "ON CONFLICT (customer_id) DO UPDATE SET points = balance.points + excluded.points")) {
+            long start = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                String customer = "c-" + (i % customers);
+                ledger.setString(1, "single-" + i);
+                ledger.setString(2, customer);
+                ledger.setLong(3, i % 40 + 1);
+                ledger.executeUpdate();
+                balance.setString(1, customer);
+                balance.setLong(2, i % 40 + 1);
+                balance.executeUpdate();
+                db.commit();
+            }
+            return events / seconds(start);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

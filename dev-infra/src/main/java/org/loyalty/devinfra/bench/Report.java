@@ -1,0 +1,159 @@
+package org.loyalty.devinfra.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** Writes the benchmark's Markdown report and its charts into one directory. */
+final class Report {
+
+    private static final double POINTS_TARGET_SHARE = 0.5;
+    private static final long P99_TARGET_MS = 250;
+    private static final double ALL_FOUR_TARGET = 5000;
+
+    private final Benchmark.Settings settings;
+    private final String machine;
+    private final KafkaCeiling.Result kafka;
+    private final LedgerWriteCeiling.Result ledger;
+    private final Benchmark.Phase alone;
+    private final Benchmark.Phase all;
+    private final StringBuilder text = new StringBuilder();
+
+    Report(Benchmark.Settings settings, String machine, KafkaCeiling.Result kafka, LedgerWriteCeiling.Result ledger,
+            Benchmark.Phase alone, Benchmark.Phase all) {
+        this.settings = settings;
+        this.machine = machine;
+        this.kafka = kafka;
+        this.ledger = ledger;
+        this.alone = alone;
+        this.all = all;
+    }
+
+    Path write(Path directory) throws IOException {
+        header();
+        ceiling();
+        throughput();
+        latency();
+        resources();
+        charts(directory);
+        Path file = directory.resolve("report.md");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private void header() {
+        line("# Benchmark report");
+        line("");
+        line("- run: " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
+        line("- machine: " + machine + "; the broker, PostgreSQL and every service share it");
+        line("- command: `./benchmark.sh --events %d --customers %d --rate %d --latency-seconds %d --partitions %d`".formatted(
+                settings.events(), settings.customers(), settings.rate(), settings.latencySeconds(), settings.partitions()));
+        line("- stream: %,d checkout events over %,d customers, every tenth a partial refund of the order before it".formatted(
+                settings.events(), settings.customers()));
+        line("");
+        line("| target | measured | met |");
+        line("|---|---|---|");
+        double share = alone.throughput().eventsPerSecond(settings.events()) / ledger.batched();
+        target("points-service ≥ %.0f %% of the batched ledger-write ceiling".formatted(POINTS_TARGET_SHARE * 100),
+                "%.0f %%".formatted(share * 100), share >= POINTS_TARGET_SHARE);
+        long p99 = all.latency().percentile(99);
+        target("p99 produce → committed balance < %d ms at %,d events/s".formatted(P99_TARGET_MS, settings.rate()),
+                p99 + " ms", p99 >= 0 && p99 < P99_TARGET_MS);
+        double together = all.throughput().eventsPerSecond(settings.events());
+        target("all four services, each consuming the stream, > %,.0f events/s".formatted(ALL_FOUR_TARGET),
+                "%,.0f events/s".formatted(together), together > ALL_FOUR_TARGET);
+        line("");
+    }
+
+    private void ceiling() {
+        line("## The machine's ceiling");
+        line("");
+        line("| what | rate |");
+        line("|---|---|");
+        line("| Kafka produce, `ProducerPerformance`, %,d records of %d bytes, acks=all, batch 128 KiB, linger 20 ms | %,.0f records/s |"
+                .formatted(settings.events(), kafka.recordBytes(), kafka.produced()));
+        line("| Kafka consume, `ConsumerPerformance` (fetch rate) | %,.0f records/s |".formatted(kafka.consumed()));
+        line("| PostgreSQL ledger row + balance upsert, %d events per transaction, one connection | %,.0f events/s |"
+                .formatted(ledger.batchSize(), ledger.batched()));
+        line("| PostgreSQL ledger row + balance upsert, one event per transaction, one connection | %,.0f events/s |"
+                .formatted(ledger.perEvent()));
+        line("");
+    }
+
+    private void throughput() {
+        line("## Sustained throughput (produce as fast as possible, until every effect is committed)");
+        line("");
+        line("| phase | service | seconds to last commit | events/s | share of ledger ceiling | share of Kafka consume |");
+        line("|---|---|---|---|---|---|");
+        for (Benchmark.Phase phase : new Benchmark.Phase[] {alone, all}) {
+            phase.throughput().services().forEach((service, progress) -> line("| %s | %s | %.1f | %,.0f | %.0f %% | %.1f %% |".formatted(
+                    phase.name(), service, progress.seconds(), progress.eventsPerSecond(),
+                    100 * progress.eventsPerSecond() / ledger.batched(), 100 * progress.eventsPerSecond() / kafka.consumed())));
+            line("| %s | **the platform** | %.1f | **%,.0f** | | |".formatted(phase.name(),
+                    settings.events() / phase.throughput().eventsPerSecond(settings.events()), phase.throughput().eventsPerSecond(settings.events())));
+        }
+        line("");
+        line("Production alone took %.1f s (all four phase). Points credited after the stream: %,d, expected %,d (%s); with all four: %,d."
+                .formatted(all.throughput().produceSeconds(), alone.pointsCredited(), alone.pointsExpected(),
+                        alone.pointsCredited() == alone.pointsExpected() ? "exact" : "MISMATCH", all.pointsCredited()));
+        line("");
+        line("![committed events over time](throughput.png)");
+        line("");
+    }
+
+    private void latency() {
+        LatencyProbe.Result latency = all.latency();
+        line("## Latency at a fixed rate (all four services running)");
+        line("");
+        line("%,d purchases at %,d events/s for %d s; latency = time the `points.earned` record (published by the outbox after "
+                .formatted(latency.sent(), latency.rate(), settings.latencySeconds())
+                + "the ledger transaction committed) was stamped minus the time the purchase was sent.");
+        line("");
+        line("| p50 | p95 | p99 | max | not seen within 60 s of the last send |");
+        line("|---|---|---|---|---|");
+        line("| %d ms | %d ms | %d ms | %d ms | %d |".formatted(latency.percentile(50), latency.percentile(95), latency.percentile(99),
+                latency.percentile(100), latency.missing()));
+        line("");
+        line("![latency of each purchase by send time](latency.png)");
+        line("");
+    }
+
+    private void resources() {
+        line("## CPU and memory of each service");
+        line("");
+        line("CPU in percent of one core (2 cores = 200 %), averaged over the window; RSS is the peak of 1 s samples.");
+        line("");
+        line("| phase | service | idle CPU | idle RSS | CPU under load | peak RSS under load |");
+        line("|---|---|---|---|---|---|");
+        for (Benchmark.Phase phase : new Benchmark.Phase[] {alone, all}) {
+            for (Map.Entry<String, ResourceSampler.Usage> idle : phase.idle().entrySet()) {
+                ResourceSampler.Usage load = phase.underLoad().get(idle.getKey());
+                line("| %s | %s | %.1f %% | %d MB | %.0f %% | %d MB |".formatted(phase.name(), idle.getKey(),
+                        idle.getValue().cpuPercent(), idle.getValue().peakRssMb(), load.cpuPercent(), load.peakRssMb()));
+            }
+        }
+        line("");
+    }
+
+    private void charts(Path directory) throws IOException {
+        LineChart progress = new LineChart("Committed events (%,d produced)".formatted(settings.events()), "seconds since the first send",
+                "events");
+        alone.throughput().services().forEach((service, p) -> progress.line(service + " (alone)", p.points()));
+        all.throughput().services().forEach((service, p) -> progress.line(service, p.points()));
+        progress.write(directory.resolve("throughput.png"));
+        new LineChart("Produce → committed balance at %,d events/s".formatted(settings.rate()), "send time (s)", "latency (ms)")
+                .dots("each purchase", all.latency().bySendSecond())
+                .write(directory.resolve("latency.png"));
+    }
+
+    private void target(String what, String measured, boolean met) {
+        line("| %s | %s | %s |".formatted(what, measured, met ? "yes" : "**no**"));
+    }
+
+    private void line(String line) {
+        text.append(line).append('\n');
+    }
+}

@@ -1,0 +1,84 @@
+package org.loyalty.devinfra.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples CPU time and resident memory of each service process once a second (from the
+ * JDK's process info and /proc), so that any window of the run can be summarised.
+ */
+final class ResourceSampler implements AutoCloseable {
+
+    /** Average CPU in percent of one core and peak resident memory over a window. */
+    record Usage(double cpuPercent, long peakRssMb) {
+    }
+
+    private record Sample(long atNanos, long cpuNanos, long rssKb) {
+    }
+
+    private final Map<String, Long> pids;
+    private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "resource-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ResourceSampler(Map<String, Long> pids) {
+        this.pids = pids;
+        pids.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
+        sample();
+        timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Usage of each service between two instants of {@link System#nanoTime()}. */
+    synchronized Map<String, Usage> between(long fromNanos, long toNanos) {
+        sample();
+        Map<String, Usage> usage = new LinkedHashMap<>();
+        samples.forEach((name, list) -> {
+            List<Sample> window = list.stream().filter(s -> s.atNanos >= fromNanos && s.atNanos <= toNanos + 1_000_000_000L).toList();
+            if (window.size() < 2) {
+                usage.put(name, new Usage(0, 0));
+                return;
+            }
+            Sample first = window.get(0);
+            Sample last = window.get(window.size() - 1);
+            double cpu = 100.0 * (last.cpuNanos - first.cpuNanos) / Math.max(1, last.atNanos - first.atNanos);
+            usage.put(name, new Usage(cpu, window.stream().mapToLong(Sample::rssKb).max().orElse(0) / 1024));
+        });
+        return usage;
+    }
+
+    private synchronized void sample() {
+        long now = System.nanoTime();
+        pids.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent(process -> {
+            long cpu = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            samples.get(name).add(new Sample(now, cpu, rssKb(pid)));
+        }));
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElse(0);
+        } catch (IOException | RuntimeException e) {
+            return 0; // not Linux, or the process is gone
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

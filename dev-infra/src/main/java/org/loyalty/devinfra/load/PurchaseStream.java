@@ -1,0 +1,91 @@
+package org.loyalty.devinfra.load;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+
+/**
+ * A reproducible stream of checkout events for load: event {@code i} is a purchase, except
+ * every tenth, which refunds 5.00 of the order placed just before it. Event ids start with
+ * {@link #idPrefix()} so that a service's inbox can be counted for this stream alone.
+ */
+public final class PurchaseStream {
+
+    /** One checkout event: its id, record key (the customer), order and CloudEvent JSON. */
+    public record Event(String id, String customerId, String orderId, boolean refund, String json) {
+    }
+
+    private static final BigDecimal REFUND = new BigDecimal("5.00");
+
+    private final String run;
+    private final int customers;
+
+    public PurchaseStream(String run, int customers) {
+        this.run = run;
+        this.customers = customers;
+    }
+
+    public String idPrefix() {
+        return "bench-" + run + "-";
+    }
+
+    public Event event(int i) {
+        boolean refund = isRefund(i);
+        // A refund belongs to the previous event's order and customer, which was a purchase.
+        int orderIndex = refund ? i - 1 : i;
+        String customer = "load-" + (orderIndex % customers);
+        String order = "o-" + run + "-" + orderIndex;
+        String id = idPrefix() + i;
+        String json = refund
+                ? refund(id, customer, order, "r-" + run + "-" + i)
+                : purchase(id, customer, order, goods(i).toPlainString());
+        return new Event(id, customer, order, refund, json);
+    }
+
+    /** How many of the first {@code count} events are purchases. */
+    public int purchases(int count) {
+        return count - count / 10;
+    }
+
+    /** Points the first {@code count} events earn in total: floor((goods - refunds) / 10) per order. */
+    public long expectedPoints(int count) {
+        long points = 0;
+        for (int i = 0; i < count; i++) {
+            if (isRefund(i)) {
+                continue;
+            }
+            BigDecimal net = goods(i).subtract(i + 1 < count && isRefund(i + 1) ? REFUND : BigDecimal.ZERO);
+            points += net.divide(BigDecimal.TEN, 0, RoundingMode.FLOOR).longValueExact();
+        }
+        return points;
+    }
+
+    private static boolean isRefund(int i) {
+        return i % 10 == 9;
+    }
+
+    private static BigDecimal goods(int i) {
+        return new BigDecimal((i % 400) + 10 + ".90");
+    }
+
+    private static String purchase(String id, String customer, String order, String goods) {
+        Instant now = Instant.now();
+        return envelope(id, "purchase.completed", customer, now, ("{\"orderId\":\"%s\",\"customerId\":\"%s\",\"placedAt\":\"%s\","
+                + "\"currency\":\"USD\",\"goodsTotal\":\"%s\",\"shippingTotal\":\"4.99\",\"taxTotal\":\"0.00\","
+                + "\"lines\":[{\"sku\":\"MUG-01\",\"category\":\"kitchen\",\"quantity\":1,\"unitPrice\":\"%s\"}],"
+                + "\"shippingMethod\":\"STANDARD\",\"promisedDeliveryBy\":\"%s\",\"channel\":\"web\"}")
+                .formatted(order, customer, now, goods, goods, now.plusSeconds(259200)));
+    }
+
+    private static String refund(String id, String customer, String order, String refundId) {
+        Instant now = Instant.now();
+        return envelope(id, "purchase.refunded", customer, now, ("{\"orderId\":\"%s\",\"refundId\":\"%s\",\"customerId\":\"%s\","
+                + "\"refundedAt\":\"%s\",\"currency\":\"USD\",\"goodsAmount\":\"%s\",\"reason\":\"damaged\"}")
+                .formatted(order, refundId, customer, now, REFUND.toPlainString()));
+    }
+
+    private static String envelope(String id, String type, String customer, Instant time, String data) {
+        return ("{\"specversion\":\"1.0\",\"id\":\"%s\",\"type\":\"%s\",\"source\":\"load\",\"time\":\"%s\",\"subject\":\"%s\","
+                + "\"datacontenttype\":\"application/json\",\"data\":%s}").formatted(id, type, time, customer, data);
+    }
+}
