@@ -19,7 +19,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Records a batch of activity in one transaction, in order: each new event (by id, and by
+ * Records a batch of activity in one transaction: a poll of purchases and refunds set-based
+ * ({@link CheckoutHistory}), anything else in order, where each new event (by id, and by
  * order, refund, invoice or complaint id) updates the history and re-evaluates the customer's
  * segment. A referred customer's first purchase credits the referrer, who is re-evaluated too.
  */
@@ -27,15 +28,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ActivityRecorder {
 
     private final InOrderApplier applier;
+    private final CheckoutHistory checkoutHistory;
     private final Profiles profiles;
     private final Reclassifier reclassifier;
     private final CustomerEvents events;
     private final OutboxStore outbox;
     private final Clock clock;
 
-    public ActivityRecorder(InOrderApplier applier, Profiles profiles, Reclassifier reclassifier, CustomerEvents events,
+    public ActivityRecorder(InOrderApplier applier, CheckoutHistory checkoutHistory, Profiles profiles, Reclassifier reclassifier, CustomerEvents events,
             OutboxStore outbox, Clock clock) {
         this.applier = applier;
+        this.checkoutHistory = checkoutHistory;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
         this.events = events;
@@ -44,6 +47,9 @@ public class ActivityRecorder {
     }
 
     public Uni<Void> apply(List<ActivityEvent> batch) {
+        if (CheckoutHistory.handles(batch)) {
+            return applier.applyAll(batch, ActivityEvent::eventId, ActivityEvent::type, checkoutHistory::apply);
+        }
         return applier.apply(batch, ActivityEvent::eventId, ActivityEvent::type,
                 (connection, event) -> record(connection, event).replaceWith(true));
     }

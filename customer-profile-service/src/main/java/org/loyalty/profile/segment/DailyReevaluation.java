@@ -12,7 +12,6 @@ import org.loyalty.kit.jobs.ClusterJobs;
 import org.loyalty.kit.messaging.OutboxRelay;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -81,12 +80,7 @@ public class DailyReevaluation {
                 .chain(rows -> {
                     List<Row> chunk = new ArrayList<>();
                     rows.forEach(chunk::add);
-                    if (chunk.isEmpty()) {
-                        return Uni.createFrom().item(List.<Row>of());
-                    }
-                    return Multi.createFrom().iterable(chunk)
-                            .onItem().transformToUniAndConcatenate(row -> reclassifier.apply(connection, row, now))
-                            .collect().asList().replaceWith(chunk);
+                    return reclassifier.applyAll(connection, chunk, now).replaceWith(chunk);
                 }))
                 .chain(chunk -> chunk.size() < CHUNK
                         ? Uni.createFrom().item(doneSoFar + chunk.size())

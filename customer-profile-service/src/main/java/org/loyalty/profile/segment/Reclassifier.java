@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.messaging.OutboxEvent;
 import org.loyalty.kit.messaging.OutboxStore;
 import org.loyalty.profile.ProfileConfig;
 import org.loyalty.profile.customer.CustomerEvents;
@@ -55,7 +58,7 @@ public class Reclassifier {
         Instant now = clock.instant();
         return connection.preparedQuery(FACTS_SQL + " WHERE c.customer_id = $1 FOR UPDATE OF c")
                 .execute(Tuple.of(customerId, windowStart(now)))
-                .chain(rows -> apply(connection, rows.iterator().next(), now));
+                .chain(rows -> applyAll(connection, List.of(rows.iterator().next()), now));
     }
 
     /** The start of the DIFFICULT window, as the facts query's $2. */
@@ -63,18 +66,48 @@ public class Reclassifier {
         return now.atOffset(ZoneOffset.UTC).minusMonths(config.difficult().windowMonths());
     }
 
-    Uni<Void> apply(SqlConnection connection, Row row, Instant now) {
-        CustomerFacts facts = facts(row);
-        Classification result = classifier.classify(facts, now);
-        Uni<Void> saved = connection.preparedQuery("UPDATE customer SET segment = $2, reasons = $3, repeat_buyer = $4 WHERE customer_id = $1")
-                .execute(Tuple.of(facts.customerId(), result.segment().name(), new JsonArray(result.reasons()), result.repeatBuyer()))
-                .replaceWithVoid();
-        if (result.segment() == facts.segment()) {
-            return saved;
+    /**
+     * Re-evaluates many customers in three round trips: their facts under row locks taken in
+     * customer order (so that concurrent batches do not deadlock), one batch of updates, and
+     * the reclassified events of those whose segment changed.
+     */
+    public Uni<Void> reevaluateAll(SqlConnection connection, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        Rfm rfm = row.getInteger("rfm_recency") == null ? null
+        Instant now = clock.instant();
+        return connection.preparedQuery(FACTS_SQL + " WHERE c.customer_id = ANY($1) ORDER BY c.customer_id FOR UPDATE OF c")
+                .execute(Tuple.of(customerIds.stream().sorted().toArray(String[]::new), windowStart(now)))
+                .chain(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return applyAll(connection, list, now);
+                });
+    }
+
+    /** Classifies rows of {@link #FACTS_SQL}, stores every result, and publishes the changes. */
+    Uni<Void> applyAll(SqlConnection connection, List<Row> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> updates = new ArrayList<>();
+        List<OutboxEvent> changes = new ArrayList<>();
+        for (Row row : rows) {
+            CustomerFacts facts = facts(row);
+            Classification result = classifier.classify(facts, now);
+            updates.add(Tuple.of(facts.customerId(), result.segment().name(), new JsonArray(result.reasons()), result.repeatBuyer()));
+            if (result.segment() != facts.segment()) {
+                changes.add(events.reclassified(facts.customerId(), facts.segment(), result, rfm(row), now));
+            }
+        }
+        Uni<Void> saved = connection.preparedQuery("UPDATE customer SET segment = $2, reasons = $3, repeat_buyer = $4 WHERE customer_id = $1")
+                .executeBatch(updates).replaceWithVoid();
+        return changes.isEmpty() ? saved : saved.chain(() -> outbox.append(connection, changes));
+    }
+
+    private static Rfm rfm(Row row) {
+        return row.getInteger("rfm_recency") == null ? null
                 : new Rfm(row.getInteger("rfm_recency"), row.getInteger("rfm_frequency"), row.getInteger("rfm_monetary"));
-        return saved.chain(() -> outbox.append(connection, List.of(events.reclassified(facts.customerId(), facts.segment(), result, rfm, now))));
     }
 
     private static CustomerFacts facts(Row row) {
