@@ -5,21 +5,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.rewards.RewardsConfig;
-import org.loyalty.rewards.certificate.CertificateAllocator.Allocation;
-import org.loyalty.rewards.certificate.CertificateAllocator.FreeSpend;
 import org.loyalty.rewards.reward.Money;
 import org.loyalty.rewards.reward.Reward;
 import org.loyalty.rewards.reward.RewardLifecycle;
 import org.loyalty.rewards.reward.RewardStore;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Gift certificates for spend in a rolling window (design rule 2). On a purchase, the free
  * spend of the window ending at that purchase is allocated to as many certificates as it
- * fills. On a refund, spend that backed a certificate is taken back from it, newest
+ * fills; a batch of purchases is replayed in memory and written at once. On a refund, spend that backed a certificate is taken back from it, newest
  * certificate first: an unused certificate is revoked (its other backing spend is freed); a
  * used or expired one keeps its status and the shortfall is recorded on it.
  */
@@ -49,37 +50,63 @@ public class GiftCertificates {
         this.clock = clock;
     }
 
-    /** Issues the certificates the window ending at {@code placedAt} has earned. */
-    public Uni<Void> afterPurchase(SqlConnection connection, String customerId, Instant placedAt) {
-        Instant windowStart = placedAt.atOffset(ZoneOffset.UTC).minusMonths(config.certificate().windowMonths()).toInstant();
+    /** A purchase just recorded, which may earn certificates. */
+    public record NewPurchase(String customerId, String orderId, Instant placedAt) {
+    }
+
+    /**
+     * Issues the certificates that new purchases earn, each with the window ending at its own
+     * time, as if they had arrived one by one (see {@link FreeSpendReplay}): one query for the
+     * free spend of all their customers, then a few batched writes.
+     */
+    public Uni<Void> afterPurchases(SqlConnection connection, List<NewPurchase> purchases) {
+        if (purchases.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int months = config.certificate().windowMonths();
+        Instant earliest = purchases.stream().map(NewPurchase::placedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Set<String> inBatch = purchases.stream().map(NewPurchase::orderId).collect(Collectors.toSet());
         return connection.preparedQuery("""
-                SELECT order_id, goods_total - refunded_total - allocated FROM purchase
-                WHERE customer_id = $1 AND placed_at > $2 AND placed_at <= $3 AND goods_total - refunded_total - allocated > 0
-                ORDER BY placed_at, order_id""")
-                .execute(Tuple.of(customerId, windowStart.atOffset(ZoneOffset.UTC), placedAt.atOffset(ZoneOffset.UTC)))
+                SELECT customer_id, order_id, placed_at, goods_total - refunded_total - allocated FROM purchase
+                WHERE customer_id = ANY($1) AND placed_at > $2 AND goods_total - refunded_total - allocated > 0""")
+                .execute(Tuple.of(purchases.stream().map(NewPurchase::customerId).distinct().toArray(String[]::new),
+                        FreeSpendReplay.start(earliest, months).atOffset(ZoneOffset.UTC)))
                 .chain(rows -> {
-                    List<FreeSpend> free = new ArrayList<>();
-                    rows.forEach(row -> free.add(new FreeSpend(row.getString(0), row.getBigDecimal(1))));
-                    List<Allocation> earned = CertificateAllocator.allocate(free, config.certificate().threshold());
-                    return Multi.createFrom().iterable(earned)
-                            .onItem().transformToUniAndConcatenate(allocation -> issue(connection, customerId, allocation))
-                            .collect().last().replaceWithVoid();
+                    FreeSpendReplay replay = new FreeSpendReplay(config.certificate().threshold(), months);
+                    rows.forEach(row -> replay.add(row.getString(0), row.getString(1), row.getOffsetDateTime(2).toInstant(),
+                            row.getBigDecimal(3), inBatch.contains(row.getString(1))));
+                    return issue(connection, replay.replay(purchases));
                 });
     }
 
-    private Uni<Void> issue(SqlConnection connection, String customerId, Allocation allocation) {
+    private Uni<Void> issue(SqlConnection connection, List<FreeSpendReplay.Earned> earned) {
+        if (earned.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Reward> certificates = new ArrayList<>();
+        List<Tuple> allocations = new ArrayList<>();
+        Map<String, BigDecimal> allocatedByOrder = new TreeMap<>();
+        for (FreeSpendReplay.Earned one : earned) {
+            Reward certificate = certificate(one.customerId());
+            certificates.add(certificate);
+            allocations.addAll(tuples(certificate.rewardId(), one.allocation().byOrder()));
+            one.allocation().byOrder().forEach((orderId, amount) -> allocatedByOrder.merge(orderId, amount, BigDecimal::add));
+        }
+        return lifecycle.issueAll(connection, certificates)
+                .chain(() -> connection.preparedQuery("INSERT INTO certificate_allocation (reward_id, order_id, amount) VALUES ($1, $2, $3)")
+                        .executeBatch(allocations))
+                .chain(() -> connection.preparedQuery("UPDATE purchase SET allocated = allocated + $2 WHERE order_id = $1")
+                        .executeBatch(allocatedByOrder.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList()))
+                .replaceWithVoid();
+    }
+
+    private Reward certificate(String customerId) {
         Instant now = clock.instant();
         RewardsConfig.Certificate rule = config.certificate();
-        Reward certificate = new Reward(UUID.randomUUID(), customerId, Reward.Kind.GIFT_CERTIFICATE, codes.next(), rule.value(),
+        return new Reward(UUID.randomUUID(), customerId, Reward.Kind.GIFT_CERTIFICATE, codes.next(), rule.value(),
                 config.currency(), null, "Gift certificate worth " + Money.of(rule.value(), config.currency()),
                 "Spent " + rule.threshold().toPlainString() + " " + config.currency() + " within " + rule.windowMonths() + " months",
                 Reward.Status.ACTIVE, now, now.atOffset(ZoneOffset.UTC).plusMonths(rule.validityMonths()).toInstant(), null);
-        return lifecycle.issue(connection, certificate)
-                .chain(() -> connection.preparedQuery("INSERT INTO certificate_allocation (reward_id, order_id, amount) VALUES ($1, $2, $3)")
-                        .executeBatch(tuples(certificate.rewardId(), allocation.byOrder())))
-                .chain(() -> connection.preparedQuery("UPDATE purchase SET allocated = allocated + $2 WHERE order_id = $1")
-                        .executeBatch(allocation.byOrder().entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList()))
-                .replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.loyalty.rewards.checkout;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,32 +14,65 @@ import org.loyalty.rewards.customer.CustomerState;
 import org.loyalty.rewards.customer.CustomerStore;
 import org.loyalty.kit.messaging.InOrderApplier;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Applies a batch of checkout events in one transaction, in order: each new event locks its
- * customer, records the purchase or refund (once per order and refund id), and re-evaluates
- * certificates and standing benefits.
+ * Applies a batch of checkout events in one transaction: purchases of customers without a
+ * refund in the batch all at once ({@link PurchaseBatch}); the events of the others in order,
+ * where each locks its customer, records the purchase or refund (once per order and refund id),
+ * and re-evaluates certificates and standing benefits.
  */
 @ApplicationScoped
 public class CheckoutRewards {
 
     private final InOrderApplier applier;
+    private final PurchaseBatch purchaseBatch;
     private final CustomerStore customers;
     private final GiftCertificates certificates;
     private final StandingBenefits benefits;
 
-    public CheckoutRewards(InOrderApplier applier, CustomerStore customers, GiftCertificates certificates, StandingBenefits benefits) {
+    public CheckoutRewards(InOrderApplier applier, PurchaseBatch purchaseBatch, CustomerStore customers, GiftCertificates certificates, StandingBenefits benefits) {
         this.applier = applier;
+        this.purchaseBatch = purchaseBatch;
         this.customers = customers;
         this.certificates = certificates;
         this.benefits = benefits;
     }
 
     public Uni<Void> apply(List<CheckoutEvent> events) {
-        return applier.apply(events, CheckoutEvent::eventId, CheckoutEvent::type, this::applyNew);
+        return applier.applyAll(events, CheckoutEvent::eventId, CheckoutEvent::type, this::applyBatch);
+    }
+
+    /**
+     * A customer with only purchases in the poll goes through {@link PurchaseBatch}; one with a
+     * refund among them keeps the exact order of their events, one at a time.
+     */
+    private Uni<Set<String>> applyBatch(SqlConnection connection, List<CheckoutEvent> events) {
+        Set<String> refunding = new HashSet<>();
+        events.stream().filter(CheckoutEvent.Refund.class::isInstance).forEach(event -> refunding.add(event.customerId()));
+        List<CheckoutEvent.Purchase> together = new ArrayList<>();
+        List<CheckoutEvent> inOrder = new ArrayList<>();
+        for (CheckoutEvent event : events) {
+            if (refunding.contains(event.customerId())) {
+                inOrder.add(event);
+            } else {
+                together.add((CheckoutEvent.Purchase) event);
+            }
+        }
+        Set<String> applied = ConcurrentHashMap.newKeySet();
+        return purchaseBatch.apply(connection, together).invoke(applied::addAll)
+                .chain(() -> Multi.createFrom().iterable(inOrder)
+                        .onItem().transformToUniAndConcatenate(event -> applyNew(connection, event)
+                                .invoke(changed -> {
+                                    if (changed) {
+                                        applied.add(event.eventId());
+                                    }
+                                }))
+                        .collect().last())
+                .replaceWith(applied);
     }
 
     private Uni<Boolean> applyNew(SqlConnection connection, CheckoutEvent event) {
@@ -57,7 +94,8 @@ public class CheckoutRewards {
                     }
                     state.countOrder(purchase.placedAt());
                     Uni<Void> saved = customers.save(connection, state)
-                            .chain(() -> certificates.afterPurchase(connection, purchase.customerId(), purchase.placedAt()));
+                            .chain(() -> certificates.afterPurchases(connection, List.of(
+                                    new GiftCertificates.NewPurchase(purchase.customerId(), purchase.orderId(), purchase.placedAt()))));
                     // Of the standing benefits, only free shipping depends on orders, and only at its threshold.
                     return (benefits.reachesFreeShippingWith(state) ? saved.chain(() -> benefits.reconcile(connection, state)) : saved)
                             .replaceWith(true);

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +33,20 @@ public class CustomerStore {
                 .map(rows -> toState(rows.iterator().next()));
     }
 
+    /** As {@link #lock} for many customers in one statement, taking the row locks in customer order (no deadlocks between batches). */
+    public Uni<Map<String, CustomerState>> lockAll(SqlConnection connection, Collection<String> customerIds) {
+        return connection.preparedQuery("""
+                INSERT INTO customer_state (customer_id) SELECT unnest($1::text[])
+                ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id
+                RETURNING customer_id, segment, completed_orders, first_purchase_at, last_surprise_at, last_anniversary_year""")
+                .execute(Tuple.of(customerIds.stream().distinct().sorted().toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, CustomerState> states = new HashMap<>();
+                    rows.forEach(row -> states.put(row.getString(0), toState(row)));
+                    return states;
+                });
+    }
+
     /** The state without a lock, or null for a customer never seen. */
     public Uni<CustomerState> find(SqlClient client, String customerId) {
         return client.preparedQuery("""
@@ -38,11 +56,19 @@ public class CustomerStore {
     }
 
     public Uni<Void> save(SqlConnection connection, CustomerState state) {
+        return saveAll(connection, List.of(state));
+    }
+
+    /** One batched round trip for all of them. */
+    public Uni<Void> saveAll(SqlConnection connection, Collection<CustomerState> states) {
+        if (states.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return connection.preparedQuery("""
                 UPDATE customer_state SET segment = $2, completed_orders = $3, first_purchase_at = $4, last_surprise_at = $5,
                     last_anniversary_year = $6 WHERE customer_id = $1""")
-                .execute(Tuple.tuple(Arrays.asList(state.customerId, state.segment, state.completedOrders, utc(state.firstPurchaseAt),
-                        utc(state.lastSurpriseAt), state.lastAnniversaryYear)))
+                .executeBatch(states.stream().map(state -> Tuple.tuple(Arrays.asList(state.customerId, state.segment,
+                        state.completedOrders, utc(state.firstPurchaseAt), utc(state.lastSurpriseAt), state.lastAnniversaryYear))).toList())
                 .replaceWithVoid();
     }
 

@@ -32,6 +32,13 @@ public class RewardLifecycle {
                 .replaceWith(reward);
     }
 
+    /** Issues many rewards with two batched statements. */
+    public Uni<Void> issueAll(SqlConnection connection, List<Reward> rewards) {
+        return store.insertAll(connection, rewards)
+                .chain(() -> outbox.append(connection, rewards.stream()
+                        .map(reward -> events.of(RewardEvents.ISSUED, reward, null, reward.issuedAt())).toList()));
+    }
+
     public Uni<Void> revoke(SqlConnection connection, Reward reward, String why) {
         return store.setStatus(connection, reward.rewardId(), Reward.Status.REVOKED)
                 .chain(() -> outbox.append(connection, List.of(events.of(RewardEvents.REVOKED, reward, why, clock.instant()))));

@@ -25,10 +25,16 @@ public class RewardStore {
             redeemed_order_id""";
 
     public Uni<Void> insert(SqlClient client, Reward reward) {
+        return insertAll(client, List.of(reward));
+    }
+
+    /** One batched round trip for all of them. */
+    public Uni<Void> insertAll(SqlClient client, List<Reward> rewards) {
         return client.preparedQuery("INSERT INTO reward (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
-                .execute(Tuple.tuple(Arrays.asList(reward.rewardId(), reward.customerId(), reward.kind().name(), reward.code(),
-                        reward.amount(), reward.currency(), reward.percent(), reward.description(), reward.reason(),
-                        reward.status().name(), utc(reward.issuedAt()), utc(reward.expiresAt()), reward.redeemedOrderId())))
+                .executeBatch(rewards.stream().map(reward -> Tuple.tuple(Arrays.asList(reward.rewardId(), reward.customerId(),
+                        reward.kind().name(), reward.code(), reward.amount(), reward.currency(), reward.percent(), reward.description(),
+                        reward.reason(), reward.status().name(), utc(reward.issuedAt()), utc(reward.expiresAt()),
+                        reward.redeemedOrderId()))).toList())
                 .replaceWithVoid();
     }
 
