@@ -1,5 +1,9 @@
 package org.loyalty.notification.contact;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -15,6 +19,17 @@ public class Contacts {
         return client.preparedQuery("SELECT customer_id, email, name, locale, marketing_consent, segment FROM contact WHERE customer_id = $1")
                 .execute(Tuple.of(customerId))
                 .map(rows -> rows.size() == 0 ? null : toContact(rows.iterator().next()));
+    }
+
+    /** The contacts of many customers in one query, by customer id; customers without one are absent. */
+    public Uni<Map<String, Contact>> findAll(SqlClient client, Collection<String> customerIds) {
+        return client.preparedQuery("SELECT customer_id, email, name, locale, marketing_consent, segment FROM contact WHERE customer_id = ANY($1)")
+                .execute(Tuple.of(customerIds.stream().distinct().toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Contact> contacts = new HashMap<>();
+                    rows.forEach(row -> contacts.put(row.getString(0), toContact(row)));
+                    return contacts;
+                });
     }
 
     public Uni<Void> upsert(SqlClient client, String customerId, String email, String name, String locale, boolean consent) {

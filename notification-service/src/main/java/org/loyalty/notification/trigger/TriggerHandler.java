@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +20,7 @@ import org.loyalty.notification.mail.MailKind;
 import org.loyalty.notification.mail.MailQueue;
 import org.loyalty.notification.mail.Messages;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -50,7 +52,22 @@ public class TriggerHandler {
     }
 
     public Uni<Void> apply(List<Trigger> batch) {
-        return applier.apply(batch, Trigger::eventId, Trigger::type, (connection, trigger) -> handle(connection, trigger).replaceWith(true));
+        if (batch.stream().anyMatch(TriggerHandler::changesContacts)) {
+            return applier.apply(batch, Trigger::eventId, Trigger::type, (connection, trigger) -> handle(connection, trigger).replaceWith(true));
+        }
+        // The contact list stays as it is during this poll: look every contact up at once, so
+        // that only the mail itself costs a statement (most buyers of a big shop have no contact).
+        return applier.applyAll(batch, Trigger::eventId, Trigger::type, (connection, fresh) -> contacts
+                .findAll(connection, fresh.stream().map(Trigger::customerId).toList())
+                .chain(found -> Multi.createFrom().iterable(fresh)
+                        .filter(trigger -> found.containsKey(trigger.customerId()))
+                        .onItem().transformToUniAndConcatenate(trigger -> mailFor(connection, found.get(trigger.customerId()), trigger))
+                        .collect().last())
+                .replaceWith(fresh.stream().map(Trigger::eventId).collect(Collectors.toSet())));
+    }
+
+    private static boolean changesContacts(Trigger trigger) {
+        return trigger instanceof Trigger.ContactChanged || trigger instanceof Trigger.Erased;
     }
 
     private Uni<Void> handle(SqlConnection connection, Trigger trigger) {
