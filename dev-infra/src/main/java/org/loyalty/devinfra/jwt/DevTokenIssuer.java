@@ -37,6 +37,7 @@ public final class DevTokenIssuer {
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final KeyPair keys;
+    private Path publicKeyFile;
 
     private DevTokenIssuer(KeyPair keys) {
         this.keys = keys;
@@ -74,14 +75,29 @@ public final class DevTokenIssuer {
         return issuer;
     }
 
-    /** The public key as {@code mp.jwt.verify.publickey} takes it. */
+    /** The public key, PEM-encoded. */
     public String publicKeyPem() {
         return pem("PUBLIC KEY", keys.getPublic().getEncoded());
     }
 
-    /** What a service needs to trust these tokens, as environment variables. */
-    public Map<String, String> serviceEnvironment() {
-        return Map.of("MP_JWT_VERIFY_PUBLICKEY", publicKeyPem(), "MP_JWT_VERIFY_ISSUER", ISSUER);
+    /** The public key in a file of its own (made once, removed when the JVM exits), as services read it in production. */
+    public synchronized Path publicKeyFile() throws IOException {
+        if (publicKeyFile == null) {
+            publicKeyFile = Files.createTempFile("loyalty-dev-issuer-", ".pem");
+            publicKeyFile.toFile().deleteOnExit();
+            Files.writeString(publicKeyFile, publicKeyPem());
+        }
+        return publicKeyFile;
+    }
+
+    /** What a service needs to trust these tokens, as configuration keys. */
+    public Map<String, String> serviceConfig() throws IOException {
+        return Map.of("mp.jwt.verify.publickey.location", publicKeyFile().toUri().toString(), "mp.jwt.verify.issuer", ISSUER);
+    }
+
+    /** The same as environment variables. */
+    public Map<String, String> serviceEnvironment() throws IOException {
+        return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile().toUri().toString(), "MP_JWT_VERIFY_ISSUER", ISSUER);
     }
 
     /** A token for {@code subject} with these roles; {@code customerId} (may be null) goes into the customer_id claim. */

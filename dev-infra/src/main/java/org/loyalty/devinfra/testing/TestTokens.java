@@ -1,5 +1,7 @@
 package org.loyalty.devinfra.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,11 @@ public final class TestTokens {
 
     /** The configuration that makes a service trust these tokens. */
     public static Map<String, String> serviceConfig() {
-        return Map.of("mp.jwt.verify.publickey", ISSUER.publicKeyPem(), "mp.jwt.verify.issuer", DevTokenIssuer.ISSUER);
+        try {
+            return ISSUER.serviceConfig();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the test issuer's public key", e);
+        }
     }
 
     public static String checkout() {
