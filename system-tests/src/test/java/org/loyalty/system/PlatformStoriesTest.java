@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -74,7 +75,7 @@ class PlatformStoriesTest {
         List<String> skipped = new ArrayList<>();
         platform = Platform.start(root, new Platform.Wiring(infrastructure.bootstrapServers(), infrastructure.postgres(), smtpPort, prefix,
                 TestTokens.issuer()),
-                service -> Ports.free(), Files.createDirectories(root.resolve("system-tests/target/service-logs")), skipped);
+                service -> Ports.free(), Files.createDirectories(logDirectory()), skipped);
         assertEquals(List.of(), skipped, "every service is packaged before the system tests run");
         kafka = KafkaTestClient.shared();
         checkout = new Checkout(kafka);
@@ -208,6 +209,17 @@ class PlatformStoriesTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void noServiceLogsAnAddressOrAName() throws Exception {
+        for (Platform.Service service : Platform.SERVICES) {
+            String log = Files.readString(logDirectory().resolve(service.name() + ".log"));
+            for (String personal : List.of("@mail.example", "Anna Svensson", "Friend\"", "Silent\"")) {
+                assertFalse(log.contains(personal), service.name() + "'s log contains " + personal);
+            }
+        }
+    }
+
     // --- as the users would: REST calls and mail ---
 
     private static String register(String customer, String name, String locale, boolean consent) {
@@ -257,6 +269,10 @@ class PlatformStoriesTest {
 
     private static JsonPath profile(String customer) {
         return given().auth().oauth2(TestTokens.ops()).get(url("customer-profile-service") + "/customers/" + customer).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Path logDirectory() {
+        return Path.of(System.getProperty("loyalty.root", "..")).toAbsolutePath().normalize().resolve("system-tests/target/service-logs");
     }
 
     private static String url(String service) {
