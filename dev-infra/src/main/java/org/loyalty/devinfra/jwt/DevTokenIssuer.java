@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -71,6 +72,9 @@ public final class DevTokenIssuer {
         DevTokenIssuer issuer = generate();
         Files.createDirectories(directory);
         Files.writeString(privateKey, pem("PRIVATE KEY", issuer.keys.getPrivate().getEncoded()));
+        if (privateKey.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------")); // whoever holds it mints any role
+        }
         Files.writeString(publicKey, issuer.publicKeyPem());
         return issuer;
     }
