@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.loyalty.devinfra.testing.Checkout;
 import org.loyalty.devinfra.testing.KafkaTestClient;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +32,7 @@ public final class ProfileWorld {
         Map<String, Object> body = new HashMap<>(Map.of("email", customerId + "@example.com", "name", "Anna Svensson",
                 "locale", "sv", "marketingConsent", true));
         body.putAll(overrides);
-        return given().contentType(ContentType.JSON).body(body).put("/customers/{id}", customerId);
+        return given().auth().oauth2(TestTokens.customer(customerId)).contentType(ContentType.JSON).body(body).put("/customers/{id}", customerId);
     }
 
     public void purchase(String customer, String goods) {
@@ -65,13 +66,13 @@ public final class ProfileWorld {
     }
 
     public static JsonPath profile(String customerId) {
-        return given().get("/customers/{id}", customerId).then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(TestTokens.ops()).get("/customers/{id}", customerId).then().statusCode(200).extract().jsonPath();
     }
 
     /** Waits until the customer sits in {@code segment}, and returns the profile. */
     public static JsonPath awaitSegment(String customerId, String segment) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var response = given().get("/customers/{id}", customerId);
+            var response = given().auth().oauth2(TestTokens.ops()).get("/customers/{id}", customerId);
             return response.statusCode() == 200 && segment.equals(response.jsonPath().getString("segment"));
         });
         return profile(customerId);

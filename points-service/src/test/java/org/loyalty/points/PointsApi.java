@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.loyalty.devinfra.testing.TestTokens;
+
 import io.restassured.path.json.JsonPath;
 
 /** Reads balances over HTTP, as checkout would, waiting for the stream to catch up. */
@@ -14,13 +16,13 @@ public final class PointsApi {
     }
 
     public static JsonPath account(String customerId) {
-        return given().get("/customers/{id}/points", customerId).then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(TestTokens.checkout()).get("/customers/{id}/points", customerId).then().statusCode(200).extract().jsonPath();
     }
 
     /** Waits until the customer's balance is {@code expected}, then returns the whole account. */
     public static JsonPath awaitBalance(String customerId, long expected) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var response = given().get("/customers/{id}/points", customerId);
+            var response = given().auth().oauth2(TestTokens.checkout()).get("/customers/{id}/points", customerId);
             return response.statusCode() == 200 && response.jsonPath().getLong("balance") == expected;
         });
         return account(customerId);

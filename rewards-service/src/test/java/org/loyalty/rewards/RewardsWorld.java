@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.loyalty.devinfra.testing.Checkout;
 import org.loyalty.devinfra.testing.KafkaTestClient;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -42,7 +43,7 @@ public final class RewardsWorld {
     }
 
     public static List<Map<String, Object>> rewards(String customer) {
-        return given().get("/customers/{id}/rewards", customer).then().statusCode(200).extract().jsonPath().getList("$");
+        return given().auth().oauth2(TestTokens.checkout()).get("/customers/{id}/rewards", customer).then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     public static List<Map<String, Object>> rewardsOfKind(String customer, String kind) {
@@ -57,11 +58,11 @@ public final class RewardsWorld {
     }
 
     public static JsonPath benefits(String customer) {
-        return given().get("/customers/{id}/benefits", customer).then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(TestTokens.checkout()).get("/customers/{id}/benefits", customer).then().statusCode(200).extract().jsonPath();
     }
 
     public static Response redeem(String code, String orderId, String customer) {
-        return given().contentType(ContentType.JSON).body(Map.of("orderId", orderId, "customerId", customer))
+        return given().auth().oauth2(TestTokens.checkout()).contentType(ContentType.JSON).body(Map.of("orderId", orderId, "customerId", customer))
                 .post("/rewards/{code}/redemptions", code);
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.loyalty.devinfra.run.Platform;
 import org.loyalty.devinfra.testing.Checkout;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.devinfra.testing.SharedInfrastructure;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -71,8 +73,9 @@ class PlatformStoriesTest {
         prefix = "system_" + UUID.randomUUID().toString().substring(0, 6) + "_";
         Path root = Path.of(System.getProperty("loyalty.root", "..")).toAbsolutePath().normalize();
         List<String> skipped = new ArrayList<>();
-        platform = Platform.start(root, new Platform.Wiring(infrastructure.bootstrapServers(), infrastructure.postgres(), smtpPort, prefix),
-                service -> Ports.free(), Files.createDirectories(root.resolve("system-tests/target/service-logs")), skipped);
+        platform = Platform.start(root, new Platform.Wiring(infrastructure.bootstrapServers(), infrastructure.postgres(), smtpPort, prefix,
+                TestTokens.issuer()),
+                service -> Ports.free(), Files.createDirectories(logDirectory()), skipped);
         assertEquals(List.of(), skipped, "every service is packaged before the system tests run");
         kafka = KafkaTestClient.shared();
         checkout = new Checkout(kafka);
@@ -169,7 +172,7 @@ class PlatformStoriesTest {
         await().atMost(PATIENCE).until(() -> "CORE".equals(profile(SILENT).getString("segment")));
 
         String first = newsletter("Autumn at the shop");
-        await().atMost(PATIENCE).until(() -> "DONE".equals(given().get(url("notification-service") + "/newsletters/" + first)
+        await().atMost(PATIENCE).until(() -> "DONE".equals(given().auth().oauth2(TestTokens.marketing()).get(url("notification-service") + "/newsletters/" + first)
                 .then().extract().path("status")));
         MimeMessage newsletter = awaitMail(ANNA, m -> subject(m).equals("Autumn at the shop"));
         assertTrue(mailTo(SILENT).stream().noneMatch(m -> subject(m).equals("Autumn at the shop")), "no consent, no newsletter");
@@ -180,7 +183,7 @@ class PlatformStoriesTest {
         await().atMost(PATIENCE).until(() -> !profile(ANNA).getBoolean("marketingConsent"));
 
         String second = newsletter("Winter at the shop");
-        await().atMost(PATIENCE).until(() -> "DONE".equals(given().get(url("notification-service") + "/newsletters/" + second)
+        await().atMost(PATIENCE).until(() -> "DONE".equals(given().auth().oauth2(TestTokens.marketing()).get(url("notification-service") + "/newsletters/" + second)
                 .then().extract().path("status")));
         assertTrue(mailTo(ANNA).stream().noneMatch(m -> subject(m).equals("Winter at the shop")), "unsubscribed");
     }
@@ -188,12 +191,33 @@ class PlatformStoriesTest {
     @Test
     @Order(6)
     void erasureRemovesPersonalDataFromEveryService() {
-        given().delete(url("customer-profile-service") + "/customers/" + ANNA).then().statusCode(204);
-        given().get(url("customer-profile-service") + "/customers/" + ANNA).then().statusCode(404);
-        await().atMost(PATIENCE).until(() -> given().get(url("notification-service") + "/customers/" + ANNA + "/notifications")
+        given().auth().oauth2(TestTokens.customer(ANNA)).delete(url("customer-profile-service") + "/customers/" + ANNA).then().statusCode(204);
+        given().auth().oauth2(TestTokens.ops()).get(url("customer-profile-service") + "/customers/" + ANNA).then().statusCode(404);
+        await().atMost(PATIENCE).until(() -> given().auth().oauth2(TestTokens.ops()).get(url("notification-service") + "/customers/" + ANNA + "/notifications")
                 .then().extract().jsonPath().getList("subject", String.class).stream().allMatch("(erased)"::equals));
         // points and rewards keep only the customer id and amounts: nothing personal to erase there
-        given().get(url("points-service") + "/customers/" + ANNA + "/points").then().statusCode(200).body("balance", equalTo(19));
+        given().auth().oauth2(TestTokens.checkout()).get(url("points-service") + "/customers/" + ANNA + "/points").then().statusCode(200).body("balance", equalTo(19));
+        // ... and no service's database holds her address or name any more (outbox and inbox included)
+        for (Platform.Service service : Platform.SERVICES) {
+            String database = prefix + service.database();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertEquals(List.of(), PersonalDataScan.columnsHolding(SharedInfrastructure.get().postgres(), database, ANNA + "@mail.example"),
+                        service.name() + " still stores the address");
+                assertEquals(List.of(), PersonalDataScan.columnsHolding(SharedInfrastructure.get().postgres(), database, "Anna Svensson"),
+                        service.name() + " still stores the name");
+            });
+        }
+    }
+
+    @Test
+    @Order(7)
+    void noServiceLogsAnAddressOrAName() throws Exception {
+        for (Platform.Service service : Platform.SERVICES) {
+            String log = Files.readString(logDirectory().resolve(service.name() + ".log"));
+            for (String personal : List.of("@mail.example", "Anna Svensson", "Friend\"", "Silent\"")) {
+                assertFalse(log.contains(personal), service.name() + "'s log contains " + personal);
+            }
+        }
     }
 
     // --- as the users would: REST calls and mail ---
@@ -208,7 +232,7 @@ class PlatformStoriesTest {
         if (referredBy != null) {
             body.put("referredBy", referredBy);
         }
-        return given().contentType(ContentType.JSON).body(body).put(url("customer-profile-service") + "/customers/" + customer)
+        return given().auth().oauth2(TestTokens.customer(customer)).contentType(ContentType.JSON).body(body).put(url("customer-profile-service") + "/customers/" + customer)
                 .then().statusCode(201).extract().path("referralCode");
     }
 
@@ -225,26 +249,30 @@ class PlatformStoriesTest {
     }
 
     private static String newsletter(String subject) {
-        return given().contentType(ContentType.JSON)
+        return given().auth().oauth2(TestTokens.marketing()).contentType(ContentType.JSON)
                 .body(Map.of("subject", subject, "body", "News from the shop.", "audience", "CUSTOMERS"))
                 .post(url("notification-service") + "/newsletters").then().statusCode(202).extract().path("newsletterId");
     }
 
     private static long points(String customer) {
-        var response = given().get(url("points-service") + "/customers/" + customer + "/points");
+        var response = given().auth().oauth2(TestTokens.checkout()).get(url("points-service") + "/customers/" + customer + "/points");
         return response.statusCode() == 200 ? response.jsonPath().getLong("balance") : -1;
     }
 
     private static JsonPath benefits(String customer) {
-        return given().get(url("rewards-service") + "/customers/" + customer + "/benefits").then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(TestTokens.checkout()).get(url("rewards-service") + "/customers/" + customer + "/benefits").then().statusCode(200).extract().jsonPath();
     }
 
     private static List<Map<String, Object>> rewards(String customer) {
-        return given().get(url("rewards-service") + "/customers/" + customer + "/rewards").then().statusCode(200).extract().jsonPath().getList("$");
+        return given().auth().oauth2(TestTokens.ops()).get(url("rewards-service") + "/customers/" + customer + "/rewards").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     private static JsonPath profile(String customer) {
-        return given().get(url("customer-profile-service") + "/customers/" + customer).then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(TestTokens.ops()).get(url("customer-profile-service") + "/customers/" + customer).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Path logDirectory() {
+        return Path.of(System.getProperty("loyalty.root", "..")).toAbsolutePath().normalize().resolve("system-tests/target/service-logs");
     }
 
     private static String url(String service) {

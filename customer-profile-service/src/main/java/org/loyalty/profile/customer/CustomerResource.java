@@ -1,8 +1,8 @@
 package org.loyalty.profile.customer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.loyalty.kit.rest.CustomerId;
 import org.loyalty.kit.rest.ProblemException;
+import org.loyalty.kit.security.CustomerAccess;
+import org.loyalty.kit.security.Roles;
 import org.loyalty.profile.erasure.Erasure;
 import org.loyalty.profile.registration.RegistrationRequest;
 import org.loyalty.profile.registration.RegistrationService;
@@ -34,19 +37,22 @@ public class CustomerResource {
     private final RegistrationService registrations;
     private final CustomerQueries queries;
     private final Erasure erasure;
+    private final CustomerAccess access;
 
-    public CustomerResource(RegistrationService registrations, CustomerQueries queries, Erasure erasure) {
+    public CustomerResource(RegistrationService registrations, CustomerQueries queries, Erasure erasure, CustomerAccess access) {
         this.registrations = registrations;
         this.queries = queries;
         this.erasure = erasure;
+        this.access = access;
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CHECKOUT, Roles.CUSTOMER, Roles.OPS})
     @Operation(summary = "Register (201) or update (200) a customer; an unknown referredBy code is a 422")
-    public Uni<Response> register(@PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}",
-            message = "must be 1 to 128 letters, digits, '.', '_', ':' or '-'") String customerId,
+    public Uni<Response> register(@PathParam("customerId") @CustomerId String customerId,
             @Valid @NotNull RegistrationRequest request) {
+        access.requireOwn(customerId);
         return registrations.register(customerId, request).map(registered -> Response
                 .status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(new RegistrationAnswer(registered.customerId(), registered.referralCode(), registered.segment()))
@@ -54,15 +60,19 @@ public class CustomerResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.MARKETING, Roles.OPS})
     @Operation(summary = "The profile with its segment and the reasons for it; 404 if unknown or erased")
-    public Uni<CustomerView> get(@PathParam("customerId") String customerId) {
+    public Uni<CustomerView> get(@PathParam("customerId") @CustomerId String customerId) {
+        access.requireOwn(customerId);
         return queries.find(customerId).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("No customer " + customerId));
     }
 
     @DELETE
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPS})
     @Operation(summary = "Erase the customer's personal data here and, through customer.erased, everywhere; 204")
-    public Uni<Response> erase(@PathParam("customerId") String customerId) {
+    public Uni<Response> erase(@PathParam("customerId") @CustomerId String customerId) {
+        access.requireOwn(customerId);
         return erasure.erase(customerId).map(erased -> {
             if (!erased) {
                 throw ProblemException.notFound("No customer " + customerId);

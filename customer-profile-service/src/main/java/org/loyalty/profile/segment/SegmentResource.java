@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.loyalty.kit.rest.ProblemException;
+import org.loyalty.kit.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -27,6 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @Path("/segments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "segments")
+@RolesAllowed({Roles.MARKETING, Roles.OPS})
 public class SegmentResource {
 
     private static final int MAX_PAGE = 500;
@@ -60,7 +64,7 @@ public class SegmentResource {
     @Path("/{segment}/customers")
     @Operation(summary = "The customers of a segment with their reasons, by customer id (keyset pagination)")
     public Uni<Page> members(@PathParam("segment") String segment, @QueryParam("limit") @DefaultValue("50") int limit,
-            @QueryParam("after") @DefaultValue("") String after) {
+            @QueryParam("after") @DefaultValue("") @Size(max = 128) String after) {
         if (Arrays.stream(Segment.values()).noneMatch(s -> s.name().equals(segment))) {
             throw ProblemException.notFound("No segment " + segment + "; segments are " + Arrays.toString(Segment.values()));
         }

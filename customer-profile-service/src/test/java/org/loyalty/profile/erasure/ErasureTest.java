@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.loyalty.profile.ProfileWorld;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,10 +38,10 @@ class ErasureTest {
         world.purchase(customer, "70.00");
         awaitSegment(customer, "CORE");
 
-        given().delete("/customers/{id}", customer).then().statusCode(204);
-        given().delete("/customers/{id}", customer).then().statusCode(204);
-        given().get("/customers/{id}", customer).then().statusCode(404);
-        given().delete("/customers/{id}", "never-" + customer).then().statusCode(404);
+        given().auth().oauth2(TestTokens.ops()).delete("/customers/{id}", customer).then().statusCode(204);
+        given().auth().oauth2(TestTokens.ops()).delete("/customers/{id}", customer).then().statusCode(204);
+        given().auth().oauth2(TestTokens.ops()).get("/customers/{id}", customer).then().statusCode(404);
+        given().auth().oauth2(TestTokens.ops()).delete("/customers/{id}", "never-" + customer).then().statusCode(404);
 
         Row row = database.preparedQuery("SELECT email, name, interests, buying_habits, marketing_consent, total_spent FROM customer WHERE customer_id = $1")
                 .execute(Tuple.of(customer)).await().atMost(Duration.ofSeconds(10)).iterator().next();

@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.profile.ProfileWorld;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -67,9 +68,9 @@ class RegistrationTest {
                 .body("invalidParams[0].name", equalTo("name"));
         register(customer, Map.of("referredBy", "R-NOSUCHCODE")).then().statusCode(422)
                 .contentType("application/problem+json").body("invalidParams[0].name", equalTo("referredBy"));
-        given().contentType(ContentType.JSON).body(Map.of("email", "a@example.com", "name", "A")).put("/customers/{id}", customer)
+        given().auth().oauth2(TestTokens.checkout()).contentType(ContentType.JSON).body(Map.of("email", "a@example.com", "name", "A")).put("/customers/{id}", customer)
                 .then().statusCode(400).body("invalidParams[0].name", equalTo("marketingConsent"));
-        given().get("/customers/{id}", customer).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.ops()).get("/customers/{id}", customer).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.loyalty.profile.ProfileWorld;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -35,13 +36,13 @@ class SegmentApiTest {
             register(customer, Map.of()).then().statusCode(201);
             prospects.add(customer);
         }
-        assertTrue(given().get("/segments").then().statusCode(200).extract().jsonPath().getLong("PROSPECT") >= 5);
+        assertTrue(given().auth().oauth2(TestTokens.marketing()).get("/segments").then().statusCode(200).extract().jsonPath().getLong("PROSPECT") >= 5);
 
         List<String> seen = new ArrayList<>();
         String after = prefix + "-";
         String lastPage;
         do {
-            JsonPath page = given().queryParam("limit", 2).queryParam("after", after).get("/segments/PROSPECT/customers")
+            JsonPath page = given().auth().oauth2(TestTokens.marketing()).queryParam("limit", 2).queryParam("after", after).get("/segments/PROSPECT/customers")
                     .then().statusCode(200).extract().jsonPath();
             page.getList("items.customerId", String.class).stream().filter(id -> id.startsWith(prefix)).forEach(seen::add);
             lastPage = page.getString("next");
@@ -49,8 +50,8 @@ class SegmentApiTest {
         } while (lastPage != null && lastPage.startsWith(prefix));
         assertEquals(prospects, seen);
 
-        given().get("/segments/PLATINUM/customers").then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("limit", 0).get("/segments/CORE/customers").then().statusCode(400)
+        given().auth().oauth2(TestTokens.marketing()).get("/segments/PLATINUM/customers").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.marketing()).queryParam("limit", 0).get("/segments/CORE/customers").then().statusCode(400)
                 .body("invalidParams[0].name", equalTo("limit"));
     }
 

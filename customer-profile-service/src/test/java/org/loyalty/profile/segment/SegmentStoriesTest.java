@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loyalty.profile.ProfileWorld;
 import org.loyalty.profile.TestClock;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -121,7 +122,7 @@ class SegmentStoriesTest {
         world.purchase(customer, "50.00");
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = io.restassured.RestAssured.given().get("/customers/{id}", customer);
+            var response = io.restassured.RestAssured.given().auth().oauth2(TestTokens.ops()).get("/customers/{id}", customer);
             return response.statusCode() == 200 && response.jsonPath().getInt("purchases") == 2;
         });
         JsonPath profile = ProfileWorld.profile(customer);

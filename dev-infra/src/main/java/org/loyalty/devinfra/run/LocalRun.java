@@ -38,6 +38,11 @@ public final class LocalRun {
     public static void main(String[] args) throws Exception {
         boolean simulate = List.of(args).contains("--simulate");
         LocalRun run = new LocalRun(Path.of("").toAbsolutePath());
+        if (List.of(args).contains("--tokens")) {
+            // Only the development key and tokens, e.g. for docker compose: no broker, no services.
+            say("Tokens: source " + run.root.relativize(DevTokens.in(run.workDirectory.resolve("jwt")).write()));
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             run.stop();
@@ -64,8 +69,10 @@ public final class LocalRun {
         say("SMTP sink  127.0.0.1:" + SMTP_PORT + ", every mail lands in " + root.relativize(mailSink.directory()) + "/");
         say("PostgreSQL " + postgres.host() + ":" + postgres.port() + (postgres.isEmbedded() ? " (embedded)" : ""));
 
+        DevTokens tokens = DevTokens.in(workDirectory.resolve("jwt"));
+        Path tokenFile = tokens.write();
         List<String> skipped = new ArrayList<>();
-        Platform.Wiring wiring = new Platform.Wiring(broker.bootstrapServers(), postgres, SMTP_PORT, "");
+        Platform.Wiring wiring = new Platform.Wiring(broker.bootstrapServers(), postgres, SMTP_PORT, "", tokens.issuer());
         platform = Platform.start(root, wiring, Platform.Service::port, workDirectory.resolve("logs"), skipped);
         skipped.forEach(name -> say("skipped    " + name + ": not built"));
         for (String[] service : platform.describe(root)) {
@@ -74,7 +81,8 @@ public final class LocalRun {
         if (simulate) {
             simulator = new ShopSimulator(broker.bootstrapServers(), 5, Duration.ofMillis(1500));
             if (platform.runs("customer-profile-service")) {
-                List<String> failures = simulator.registerCustomers("http://localhost:8083");
+                List<String> failures = simulator.registerCustomers("http://localhost:8083",
+                        tokens.issuer().mint("dev-shop", null, Duration.ofMinutes(5), List.of("checkout")));
                 say(failures.isEmpty() ? "Registered customers c-1 .. c-5 (c-2 and c-3 referred by c-1)" : "Registration failed: " + failures);
             }
             Thread thread = new Thread(simulator, "shop-simulator");
@@ -82,14 +90,17 @@ public final class LocalRun {
             thread.start();
             say("");
             say("Simulating the shop for customers c-1 .. c-5. Watch points, rewards and segments move:");
-            say("  curl localhost:8081/customers/c-1/points");
-            say("  curl 'localhost:8081/customers/c-1/points/transactions?limit=5'");
-            say("  curl localhost:8082/customers/c-1/rewards");
-            say("  curl localhost:8082/customers/c-1/benefits");
-            say("  curl localhost:8083/customers/c-1        (DEVOTED once c-2 or c-3 buys)");
-            say("  curl localhost:8083/segments");
-            say("  curl localhost:8084/customers/c-1/notifications   and the mail itself in .local-run/mail/");
+            say("  curl -H \"Authorization: Bearer $CUSTOMER_C1_TOKEN\" localhost:8081/customers/c-1/points");
+            say("  curl -H \"Authorization: Bearer $OPS_TOKEN\" 'localhost:8081/customers/c-1/points/transactions?limit=5'");
+            say("  curl -H \"Authorization: Bearer $OPS_TOKEN\" localhost:8082/customers/c-1/rewards");
+            say("  curl -H \"Authorization: Bearer $CHECKOUT_TOKEN\" localhost:8082/customers/c-1/benefits");
+            say("  curl -H \"Authorization: Bearer $OPS_TOKEN\" localhost:8083/customers/c-1   (DEVOTED once c-2 or c-3 buys)");
+            say("  curl -H \"Authorization: Bearer $MARKETING_TOKEN\" localhost:8083/segments");
+            say("  curl -H \"Authorization: Bearer $OPS_TOKEN\" localhost:8084/customers/c-1/notifications   (mail in .local-run/mail/)");
         }
+        say("");
+        say("Every endpoint but health, metrics, OpenAPI and unsubscribe needs a bearer token. Development tokens");
+        say("for the roles checkout, marketing, ops and customer c-1 (valid 12 h):  source " + root.relativize(tokenFile));
         say("");
         say("Running. Ctrl-C stops everything.");
     }

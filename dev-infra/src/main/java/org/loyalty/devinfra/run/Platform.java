@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
+import org.loyalty.devinfra.jwt.DevTokenIssuer;
 import org.loyalty.devinfra.postgres.PostgresServer;
 
 /**
@@ -31,8 +32,8 @@ public final class Platform implements AutoCloseable {
             new Service("customer-profile-service", 8083, "loyalty_profiles"),
             new Service("notification-service", 8084, "loyalty_notifications"));
 
-    /** Where the services find Kafka, PostgreSQL and SMTP. */
-    public record Wiring(String bootstrapServers, PostgresServer postgres, int smtpPort, String databasePrefix) {
+    /** Where the services find Kafka, PostgreSQL and SMTP, and whose bearer tokens they trust. */
+    public record Wiring(String bootstrapServers, PostgresServer postgres, int smtpPort, String databasePrefix, DevTokenIssuer tokens) {
     }
 
     private final List<ServiceProcess> running = new ArrayList<>();
@@ -106,6 +107,7 @@ public final class Platform implements AutoCloseable {
         environment.put("QUARKUS_MAILER_PORT", Integer.toString(wiring.smtpPort()));
         environment.put("NOTIFICATION_UNSUBSCRIBE_SECRET", "local-run-only-secret");
         environment.put("NOTIFICATION_UNSUBSCRIBE_BASE_URL", "http://localhost:" + SERVICES.get(3).port());
+        environment.putAll(wiring.tokens().serviceEnvironment());
         ServiceProcess process = ServiceProcess.start(service.name(), port, service.jar(root), environment, logDirectory);
         running.add(process);
         urls.put(service.name(), process.url());

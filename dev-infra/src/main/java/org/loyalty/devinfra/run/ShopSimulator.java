@@ -127,8 +127,11 @@ public final class ShopSimulator implements Runnable, AutoCloseable {
         send(customer, "purchase.refunded", data);
     }
 
-    /** Registers every customer over REST; c-2 and c-3 are referred by c-1. Returns what failed, if anything. */
-    public List<String> registerCustomers(String profileServiceUrl) {
+    /**
+     * Registers every customer over REST, as the shop does with its checkout token; c-2 and c-3
+     * are referred by c-1. Returns what failed, if anything.
+     */
+    public List<String> registerCustomers(String profileServiceUrl, String bearerToken) {
         List<String> failures = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
         String[] locales = {"en", "sv", "ru", "bg"};
@@ -142,7 +145,7 @@ public final class ShopSimulator implements Runnable, AutoCloseable {
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(profileServiceUrl + "/customers/" + customer))
-                        .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                        .header("content-type", "application/json").header("authorization", "Bearer " + bearerToken).PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() >= 300) {
                     failures.add(customer + ": " + response.statusCode());

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a {@code @QuarkusTest} application at the shared broker and at a fresh database of
- * its own. Use it once per service module:
+ * its own, and makes it trust the tokens of {@link TestTokens}. Use it once per service module:
  * <pre>
  * &#64;QuarkusTestResource(value = LoyaltyTestResource.class,
  *         initArgs = &#64;ResourceArg(name = "database", value = "points"))
@@ -30,6 +30,7 @@ public class LoyaltyTestResource implements QuarkusTestResourceLifecycleManager 
         SharedInfrastructure infrastructure = SharedInfrastructure.get();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", infrastructure.bootstrapServers());
+        config.putAll(TestTokens.serviceConfig());
         if (databasePrefix != null) {
             var postgres = infrastructure.postgres();
             String database = databaseFor(infrastructure, databasePrefix);

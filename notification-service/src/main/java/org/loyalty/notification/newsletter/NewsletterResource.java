@@ -3,8 +3,10 @@ package org.loyalty.notification.newsletter;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.loyalty.kit.rest.ProblemException;
+import org.loyalty.kit.security.RateLimiter;
+import org.loyalty.kit.security.Roles;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 import io.smallrye.mutiny.Uni;
 
@@ -26,22 +32,31 @@ import io.smallrye.mutiny.Uni;
 public class NewsletterResource {
 
     private final Newsletters newsletters;
+    private final RateLimiter limiter;
+    private final SecurityIdentity caller;
 
-    public NewsletterResource(Newsletters newsletters) {
+    public NewsletterResource(Newsletters newsletters, RateLimiter limiter, SecurityIdentity caller) {
         this.newsletters = newsletters;
+        this.limiter = limiter;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a newsletter to PROSPECTS or CUSTOMERS (optionally one segment), only to contacts who consented; 202")
+    @RolesAllowed(Roles.MARKETING)
+    @Operation(summary = "Send a newsletter to PROSPECTS or CUSTOMERS (optionally one segment), only to contacts who consented; 202; "
+            + "429 when one caller sends faster than the limit")
     public Uni<Response> send(@Valid @NotNull NewsletterRequest request) {
+        // Per caller: one runaway script cannot fill the mail queue that transactional mail also waits in.
+        limiter.acquire("newsletters", caller.getPrincipal().getName());
         return newsletters.send(request).map(id -> Response.accepted(Map.of("newsletterId", id.toString())).build());
     }
 
     @GET
     @Path("/{newsletterId}")
+    @RolesAllowed({Roles.MARKETING, Roles.OPS})
     @Operation(summary = "Progress of a newsletter: recipients, sent, failed")
-    public Uni<Newsletters.Progress> progress(@PathParam("newsletterId") String newsletterId) {
+    public Uni<Newsletters.Progress> progress(@PathParam("newsletterId") @Size(max = 36) String newsletterId) {
         try {
             return newsletters.progress(UUID.fromString(newsletterId));
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,8 +24,12 @@ import org.loyalty.notification.mail.NotificationEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** RFC 8058 one-click unsubscribe: POST does it with no further step; GET shows a page with the button. */
+/**
+ * RFC 8058 one-click unsubscribe: POST does it with no further step; GET shows a page with the button.
+ * Open to anyone: the signed token in the link is the authorization (a mail client has no bearer token).
+ */
 @Path("/unsubscribe")
+@PermitAll
 @Tag(name = "unsubscribe")
 public class UnsubscribeResource {
 
@@ -49,7 +55,7 @@ public class UnsubscribeResource {
     @POST
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Unsubscribe from newsletters (idempotent); publishes customer.unsubscribed the first time")
-    public Uni<String> unsubscribe(@QueryParam("token") String token) {
+    public Uni<String> unsubscribe(@QueryParam("token") @Size(max = 512) String token) {
         String customerId = customerOf(token);
         Instant now = clock.instant();
         return pool.withTransaction(connection -> contacts.withdrawConsent(connection, customerId)
@@ -63,7 +69,7 @@ public class UnsubscribeResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A page with the unsubscribe button (mail clients and scanners may open links; only POST unsubscribes)")
-    public String page(@QueryParam("token") String token) {
+    public String page(@QueryParam("token") @Size(max = 512) String token) {
         customerOf(token);
         return """
                 <!DOCTYPE html><html><head><meta charset="UTF-8"><title>Unsubscribe</title></head><body>

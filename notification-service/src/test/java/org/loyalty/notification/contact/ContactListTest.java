@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient.ReceivedRecord;
 import org.loyalty.notification.MailWorld;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +46,7 @@ class ContactListTest {
         assertEquals(null, logged.getValue("recipient"));
         assertEquals("(erased)", logged.getString("subject"));
         assertEquals(null, logged.getValue("body_text"));
-        given().get("/customers/{id}/notifications", customer).then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops()).get("/customers/{id}/notifications", customer).then().statusCode(200);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.loyalty.notification.MailWorld;
 import org.loyalty.notification.SmtpServer;
 import org.loyalty.notification.TestClock;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,7 +69,7 @@ class TransactionalMailTest {
         assertTrue(part(feedback, "text/plain").contains("svara på det här mejlet"));
         assertEquals("Как прошёл ваш заказ o-2-" + ivan + "?", awaitMail(address(ivan), 2).get(1).getSubject());
 
-        given().get("/customers/{id}/notifications", anna).then().statusCode(200)
+        given().auth().oauth2(TestTokens.ops()).get("/customers/{id}/notifications", anna).then().statusCode(200)
                 .body("kind", equalTo(List.of("FEEDBACK_REQUEST", "THANK_YOU"))).body("status", equalTo(List.of("SENT", "SENT")));
         await().atMost(Duration.ofSeconds(30)).until(() -> world.kafka.recordsWithKey("loyalty.notifications", anna).size() == 2);
         assertTrue(world.kafka.recordsWithKey("loyalty.notifications", anna).get(0).value().contains("\"notification.sent\""));
@@ -142,7 +143,7 @@ class TransactionalMailTest {
         }
         assertEquals(1, awaitMail(address(customer), 1).size());
         await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(
-                given().get("/customers/{id}/notifications", customer).then().extract().path("status[0]")));
+                given().auth().oauth2(TestTokens.ops()).get("/customers/{id}/notifications", customer).then().extract().path("status[0]")));
         assertEquals(1, mailTo(address(customer)).size());
     }
 

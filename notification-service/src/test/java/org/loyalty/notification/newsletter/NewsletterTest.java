@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.loyalty.notification.MailWorld;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -49,9 +50,9 @@ class NewsletterTest {
         assertTrue(listUnsubscribe.matches("<https://.+/unsubscribe\\?token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+>"), listUnsubscribe);
         assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
         // Other tests' DEVOTED contacts share this database: every recipient got it, none failed.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/newsletters/{id}", newsletterId).then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.marketing()).get("/newsletters/{id}", newsletterId).then()
                 .body("status", equalTo("DONE")).body("failed", equalTo(0)));
-        var progress = given().get("/newsletters/{id}", newsletterId).then().extract().jsonPath();
+        var progress = given().auth().oauth2(TestTokens.marketing()).get("/newsletters/{id}", newsletterId).then().extract().jsonPath();
         assertEquals(progress.getInt("recipients"), progress.getInt("sent"));
         for (String other : new String[] {noConsent, dead, prospect}) {
             assertEquals(0, newsletters(other).size(), other + " is not on this list");
@@ -66,7 +67,7 @@ class NewsletterTest {
                 .anyMatch(r -> r.value().contains("\"customer.unsubscribed\"")));
 
         String second = sendNewsletter("Winter news", "Snow is coming.", "CUSTOMERS", null);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/newsletters/{id}", second).then().body("status", equalTo("DONE")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.marketing()).get("/newsletters/{id}", second).then().body("status", equalTo("DONE")));
         assertEquals(1, newsletters(devoted).size(), "no newsletter after unsubscribing");
         assertEquals(1, world.kafka.recordsWithKey("loyalty.notifications", devoted).stream()
                 .filter(r -> r.value().contains("\"customer.unsubscribed\"")).count(), "published once");
@@ -77,9 +78,9 @@ class NewsletterTest {
         given().queryParam("token", "YWxpY2U.c2lnbmF0dXJl").post("/unsubscribe").then().statusCode(400)
                 .contentType("application/problem+json").body("invalidParams[0].name", equalTo("token"));
         given().post("/unsubscribe").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Map.of("subject", "Hi\r\nBcc: all@example.com", "body", "x", "audience", "CUSTOMERS"))
+        given().auth().oauth2(TestTokens.marketing()).contentType(ContentType.JSON).body(Map.of("subject", "Hi\r\nBcc: all@example.com", "body", "x", "audience", "CUSTOMERS"))
                 .post("/newsletters").then().statusCode(400).body("invalidParams[0].name", equalTo("subject"));
-        given().contentType(ContentType.JSON).body(Map.of("subject", "Hi", "body", "x", "audience", "PROSPECTS", "segment", "CORE"))
+        given().auth().oauth2(TestTokens.marketing()).contentType(ContentType.JSON).body(Map.of("subject", "Hi", "body", "x", "audience", "PROSPECTS", "segment", "CORE"))
                 .post("/newsletters").then().statusCode(422).body("invalidParams[0].name", equalTo("segment"));
     }
 
@@ -98,7 +99,7 @@ class NewsletterTest {
     private static String sendNewsletter(String subject, String body, String audience, String segment) {
         Map<String, Object> request = segment == null ? Map.of("subject", subject, "body", body, "audience", audience)
                 : Map.of("subject", subject, "body", body, "audience", audience, "segment", segment);
-        return given().contentType(ContentType.JSON).body(request).post("/newsletters").then().statusCode(202)
+        return given().auth().oauth2(TestTokens.marketing()).contentType(ContentType.JSON).body(request).post("/newsletters").then().statusCode(202)
                 .extract().path("newsletterId");
     }
 

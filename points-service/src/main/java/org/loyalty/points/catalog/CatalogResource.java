@@ -3,6 +3,7 @@ package org.loyalty.points.catalog;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.loyalty.kit.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,6 +38,7 @@ public class CatalogResource {
 
     @GET
     @WithSession
+    @RolesAllowed({Roles.CHECKOUT, Roles.CUSTOMER, Roles.MARKETING, Roles.OPS})
     @Operation(summary = "Every catalog item, active or not, by id")
     public Uni<List<CatalogItemView>> list() {
         return CatalogItem.<CatalogItem>listAll(Sort.by("id")).map(items -> items.stream().map(CatalogItemView::of).toList());
@@ -45,7 +48,8 @@ public class CatalogResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
-    @Operation(summary = "Create (201) or update (200) a catalog item")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Create (201) or update (200) a catalog item (ops only)")
     public Uni<Response> put(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
             message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String id,
             @Valid @NotNull CatalogItemRequest request) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.devinfra.testing.Checkout;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -127,7 +128,7 @@ class LedgerFlowTest {
         checkout.purchase(customer, "o3-" + customer, "30.00");
         awaitBalance(customer, 6);
 
-        String next = given().queryParam("limit", 2).get("/customers/{id}/points/transactions", customer)
+        String next = given().auth().oauth2(TestTokens.ops()).queryParam("limit", 2).get("/customers/{id}/points/transactions", customer)
                 .then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0].orderId", equalTo("o3-" + customer))
@@ -135,7 +136,7 @@ class LedgerFlowTest {
                 .body("items[0].balance", equalTo(6))
                 .body("items[1].orderId", equalTo("o2-" + customer))
                 .extract().path("next");
-        given().queryParam("limit", 2).queryParam("before", next).get("/customers/{id}/points/transactions", customer)
+        given().auth().oauth2(TestTokens.ops()).queryParam("limit", 2).queryParam("before", next).get("/customers/{id}/points/transactions", customer)
                 .then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].orderId", equalTo("o1-" + customer))
@@ -145,9 +146,9 @@ class LedgerFlowTest {
 
     @Test
     void anUnknownCustomerIs404WithAProblemBody() {
-        given().get("/customers/{id}/points", "nobody-" + UUID.randomUUID())
+        given().auth().oauth2(TestTokens.ops()).get("/customers/{id}/points", "nobody-" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().queryParam("limit", 0).get("/customers/{id}/points/transactions", "anyone")
+        given().auth().oauth2(TestTokens.ops()).queryParam("limit", 0).get("/customers/{id}/points/transactions", "anyone")
                 .then().statusCode(400).contentType("application/problem+json").body("invalidParams[0].name", equalTo("limit"));
     }
 

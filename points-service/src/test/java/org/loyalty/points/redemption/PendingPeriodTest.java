@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.points.TestClock;
 import org.loyalty.devinfra.testing.Checkout;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -50,7 +51,7 @@ class PendingPeriodTest {
     @Test
     void pointsArePendingUntilThePeriodEnds() {
         String item = "pending-item-" + UUID.randomUUID().toString().substring(0, 6);
-        given().contentType(ContentType.JSON).body(Map.of("name", "Tote bag", "points", 5)).put("/catalog/{id}", item)
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(Map.of("name", "Tote bag", "points", 5)).put("/catalog/{id}", item)
                 .then().statusCode(201);
         String customer = Checkout.newCustomer("pending");
         checkout.purchase(UUID.randomUUID().toString(), customer, "o-" + customer, "120.00", Instant.now());
@@ -68,7 +69,7 @@ class PendingPeriodTest {
     }
 
     private static io.restassured.response.Response redeem(String customer, String item) {
-        return given().contentType(ContentType.JSON).body(Map.of("catalogItemId", item, "requestId", UUID.randomUUID().toString()))
+        return given().auth().oauth2(TestTokens.checkout()).contentType(ContentType.JSON).body(Map.of("catalogItemId", item, "requestId", UUID.randomUUID().toString()))
                 .post("/customers/{id}/redemptions", customer);
     }
 }

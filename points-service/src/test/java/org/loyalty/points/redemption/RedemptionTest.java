@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.testing.KafkaTestClient;
 import org.loyalty.devinfra.testing.Checkout;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -45,8 +46,8 @@ class RedemptionTest {
         String id = "mug-" + UUID.randomUUID().toString().substring(0, 6);
         putItem(id, 30, true).then().statusCode(201).body("points", equalTo(30));
         putItem(id, 35, true).then().statusCode(200).body("points", equalTo(35));
-        given().get("/catalog").then().statusCode(200).body("id", hasItem(id));
-        given().contentType(ContentType.JSON).body(Map.of("name", "", "points", -1)).put("/catalog/{id}", id)
+        given().auth().oauth2(TestTokens.ops()).get("/catalog").then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(Map.of("name", "", "points", -1)).put("/catalog/{id}", id)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("invalidParams.name", hasItem("points")).body("invalidParams.name", hasItem("name"));
     }
@@ -103,11 +104,11 @@ class RedemptionTest {
         redeem(customer, "no-such-item", "r1").then().statusCode(404).contentType("application/problem+json");
         redeem(customer, item, "r2").then().statusCode(201);
         redeem(customer, other, "r2").then().statusCode(422).body("invalidParams[0].name", equalTo("requestId"));
-        given().contentType(ContentType.JSON).body(Map.of("catalogItemId", item))
+        given().auth().oauth2(TestTokens.checkout()).contentType(ContentType.JSON).body(Map.of("catalogItemId", item))
                 .post("/customers/{id}/redemptions", customer)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("invalidParams[0].name", equalTo("requestId"));
-        given().contentType(ContentType.JSON).body("{not json").post("/customers/{id}/redemptions", customer)
+        given().auth().oauth2(TestTokens.checkout()).contentType(ContentType.JSON).body("{not json").post("/customers/{id}/redemptions", customer)
                 .then().statusCode(400).contentType("application/problem+json");
         putItem(other, 5, false).then().statusCode(200);
         redeem(customer, other, "r3").then().statusCode(422).body("invalidParams[0].name", equalTo("catalogItemId"));
@@ -141,7 +142,7 @@ class RedemptionTest {
     }
 
     private static io.restassured.response.Response putItem(String id, long points, boolean active) {
-        return given().contentType(ContentType.JSON)
+        return given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Item " + id, "description", "A thing", "points", points, "active", active))
                 .put("/catalog/{id}", id);
     }
@@ -153,7 +154,7 @@ class RedemptionTest {
     }
 
     private static io.restassured.response.Response redeem(String customer, String item, String requestId) {
-        return given().contentType(ContentType.JSON).body(Map.of("catalogItemId", item, "requestId", requestId))
+        return given().auth().oauth2(TestTokens.checkout()).contentType(ContentType.JSON).body(Map.of("catalogItemId", item, "requestId", requestId))
                 .post("/customers/{id}/redemptions", customer);
     }
 }

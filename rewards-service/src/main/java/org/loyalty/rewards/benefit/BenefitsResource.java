@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.loyalty.kit.rest.CustomerId;
+import org.loyalty.kit.security.CustomerAccess;
+import org.loyalty.kit.security.Roles;
 import org.loyalty.rewards.customer.CustomerStore;
 import org.loyalty.rewards.reward.Money;
 import org.loyalty.rewards.reward.Reward;
@@ -23,6 +27,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 @Path("/customers/{customerId}/benefits")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "benefits")
+@RolesAllowed({Roles.CHECKOUT, Roles.CUSTOMER, Roles.OPS})
 public class BenefitsResource {
 
     /** What checkout applies to the customer's next order. */
@@ -37,18 +42,22 @@ public class BenefitsResource {
     private final RewardStore rewards;
     private final StandingBenefits benefits;
     private final Clock clock;
+    private final CustomerAccess access;
 
-    public BenefitsResource(Pool pool, CustomerStore customers, RewardStore rewards, StandingBenefits benefits, Clock clock) {
+    public BenefitsResource(Pool pool, CustomerStore customers, RewardStore rewards, StandingBenefits benefits, Clock clock,
+            CustomerAccess access) {
         this.pool = pool;
         this.customers = customers;
         this.rewards = rewards;
         this.benefits = benefits;
         this.clock = clock;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "Free shipping, the loyalty discount and usable gift certificates; a customer never seen has none")
-    public Uni<Benefits> benefits(@PathParam("customerId") String customerId) {
+    public Uni<Benefits> benefits(@PathParam("customerId") @CustomerId String customerId) {
+        access.requireOwn(customerId);
         Instant now = clock.instant();
         return customers.find(pool, customerId).chain(state -> rewards.activeOfKind(pool, customerId, Reward.Kind.GIFT_CERTIFICATE)
                 .map(certificates -> new Benefits(customerId,

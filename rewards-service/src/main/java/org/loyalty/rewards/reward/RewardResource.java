@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.loyalty.kit.rest.CustomerId;
+import org.loyalty.kit.security.CustomerAccess;
+import org.loyalty.kit.security.Roles;
 import org.loyalty.kit.rest.ProblemException;
 
 import io.smallrye.mutiny.Uni;
@@ -21,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 @Path("/customers/{customerId}/rewards")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rewards")
+@RolesAllowed({Roles.CHECKOUT, Roles.CUSTOMER, Roles.OPS})
 public class RewardResource {
 
     private static final List<String> FILTERS = List.of("ACTIVE", "REDEEMED", "EXPIRED", "REVOKED");
@@ -28,16 +33,19 @@ public class RewardResource {
     private final Pool pool;
     private final RewardStore store;
     private final Clock clock;
+    private final CustomerAccess access;
 
-    public RewardResource(Pool pool, RewardStore store, Clock clock) {
+    public RewardResource(Pool pool, RewardStore store, Clock clock, CustomerAccess access) {
         this.pool = pool;
         this.store = store;
         this.clock = clock;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "The customer's rewards, newest first, optionally only those with one status")
-    public Uni<List<RewardView>> list(@PathParam("customerId") String customerId, @QueryParam("status") String status) {
+    public Uni<List<RewardView>> list(@PathParam("customerId") @CustomerId String customerId, @QueryParam("status") String status) {
+        access.requireOwn(customerId);
         if (status != null && !FILTERS.contains(status)) {
             throw ProblemException.badRequest("status", "status must be one of " + FILTERS);
         }

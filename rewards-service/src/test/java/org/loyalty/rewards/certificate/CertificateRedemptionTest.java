@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyalty.rewards.RewardsWorld;
 import org.loyalty.rewards.TestClock;
+import org.loyalty.devinfra.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -63,7 +64,7 @@ class CertificateRedemptionTest {
 
         redeem("GC-NOPE0-NOPE0-NOPE0-NOPE0", "o-1", customer).then().statusCode(404).contentType("application/problem+json");
         redeem(code, "o-1", "someone-else").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("customerId", customer)).post("/rewards/{code}/redemptions", code)
+        given().auth().oauth2(TestTokens.checkout()).contentType(ContentType.JSON).body(Map.of("customerId", customer)).post("/rewards/{code}/redemptions", code)
                 .then().statusCode(400).body("invalidParams[0].name", equalTo("orderId"));
     }
 

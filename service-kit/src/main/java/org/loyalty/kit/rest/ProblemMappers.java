@@ -45,9 +45,15 @@ public class ProblemMappers {
         return respond(500, "Internal Server Error", "The request could not be completed; it is safe to retry", uri, null);
     }
 
-    private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.InvalidParam> params) {
+    /** The problem response every mapper gives; others (e.g. the security mappers) add headers to it. */
+    public static Response.ResponseBuilder problemResponse(int status, String title, String detail, UriInfo uri,
+            List<Problem.InvalidParam> params) {
         Problem problem = new Problem("about:blank", title, status, detail, uri.getPath(), params);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.InvalidParam> params) {
+        return problemResponse(status, title, detail, uri, params).build();
     }
 
     /** "redeem.arg1.requestId" becomes "requestId": the name the client sent. */
