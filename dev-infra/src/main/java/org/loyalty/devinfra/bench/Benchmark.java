@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.loyalty.devinfra.jwt.DevTokenIssuer;
 import org.loyalty.devinfra.kafka.KafkaBroker;
 import org.loyalty.devinfra.load.PurchaseStream;
 import org.loyalty.devinfra.net.Ports;
@@ -107,7 +108,8 @@ public final class Benchmark {
         try (KafkaBroker broker = KafkaBroker.start(directory.resolve("kafka"), settings.partitions(), true, 0);
                 MailSink mail = MailSink.start(smtpPort, directory.resolve("mail"))) {
             Topics.create(broker.bootstrapServers(), settings.partitions());
-            Platform.Wiring wiring = new Platform.Wiring(broker.bootstrapServers(), postgres, smtpPort, "bench_");
+            // The benchmark calls no REST endpoint: a throwaway issuer only lets the services start.
+            Platform.Wiring wiring = new Platform.Wiring(broker.bootstrapServers(), postgres, smtpPort, "bench_", DevTokenIssuer.generate());
             try (Platform platform = Platform.start(root, wiring, services, service -> Ports.free(), directory.resolve("logs"),
                     new ArrayList<>());
                     ResourceSampler sampler = new ResourceSampler(platform.pids())) {
@@ -123,6 +125,7 @@ public final class Benchmark {
                 throughput.services().forEach((service, progress) ->
                         say("  %-25s %,.0f events/s (%.1f s)", service, progress.eventsPerSecond(), progress.seconds()));
                 long credited = pointsCredited();
+                ConsumerLag.awaitDrained(broker.bootstrapServers(), PHASE_TIMEOUT);
                 LatencyProbe.Result latency = measureLatency
                         ? LatencyProbe.run(broker.bootstrapServers(), stream(), settings.rate(), Duration.ofSeconds(settings.latencySeconds()))
                         : null;
