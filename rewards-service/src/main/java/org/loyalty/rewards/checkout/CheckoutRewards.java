@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +13,6 @@ import org.loyalty.rewards.customer.CustomerState;
 import org.loyalty.rewards.customer.CustomerStore;
 import org.loyalty.kit.messaging.InOrderApplier;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -62,17 +60,13 @@ public class CheckoutRewards {
                 together.add((CheckoutEvent.Purchase) event);
             }
         }
-        Set<String> applied = ConcurrentHashMap.newKeySet();
-        return purchaseBatch.apply(connection, together).invoke(applied::addAll)
-                .chain(() -> Multi.createFrom().iterable(inOrder)
-                        .onItem().transformToUniAndConcatenate(event -> applyNew(connection, event)
-                                .invoke(changed -> {
-                                    if (changed) {
-                                        applied.add(event.eventId());
-                                    }
-                                }))
-                        .collect().last())
-                .replaceWith(applied);
+        return purchaseBatch.apply(connection, together)
+                .chain(batched -> InOrderApplier.inOrder(connection, inOrder, CheckoutEvent::eventId, this::applyNew)
+                        .map(oneByOne -> {
+                            Set<String> applied = new HashSet<>(batched);
+                            applied.addAll(oneByOne);
+                            return applied;
+                        }));
     }
 
     private Uni<Boolean> applyNew(SqlConnection connection, CheckoutEvent event) {

@@ -1,5 +1,6 @@
 package org.loyalty.kit.messaging;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -44,15 +45,20 @@ public class InOrderApplier {
     }
 
     public <E> Uni<Void> apply(List<E> batch, Function<E, String> eventId, Function<E, String> type, Handler<E> handler) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.withTransaction(connection -> inbox.claim(connection, batch.stream().map(eventId).toList())
-                .chain(claimed -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUniAndConcatenate(event -> applyOne(connection, claimed, event, eventId, handler)
-                                .invoke(applied -> count(type.apply(event), applied)))
-                        .collect().last()))
-                .replaceWithVoid();
+        return applyAll(batch, eventId, type, (connection, fresh) -> inOrder(connection, fresh, eventId, handler));
+    }
+
+    /** Applies events one after the other in the caller's transaction; answers the ids of those that changed something. */
+    public static <E> Uni<Set<String>> inOrder(SqlConnection connection, List<E> events, Function<E, String> eventId, Handler<E> handler) {
+        Set<String> applied = new HashSet<>();
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> handler.apply(connection, event).invoke(changed -> {
+                    if (changed) {
+                        applied.add(eventId.apply(event));
+                    }
+                }))
+                .collect().last()
+                .replaceWith(applied);
     }
 
     /**
@@ -71,12 +77,6 @@ public class InOrderApplier {
                 })
                 .invoke(applied -> batch.forEach(event -> count(type.apply(event), applied.contains(eventId.apply(event))))))
                 .replaceWithVoid();
-    }
-
-    private static <E> Uni<Boolean> applyOne(SqlConnection connection, Set<String> claimed, E event, Function<E, String> eventId,
-            Handler<E> handler) {
-        // remove(): of two copies of one event in a batch, only the first is applied
-        return claimed.remove(eventId.apply(event)) ? handler.apply(connection, event) : Uni.createFrom().item(false);
     }
 
     private void count(String type, boolean applied) {
