@@ -1,0 +1,43 @@
+package org.loyalty.system.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.loyalty.devinfra.net.Ports;
+import org.loyalty.devinfra.testing.Checkout;
+
+/**
+ * A second replica of a service joins its consumer group mid-stream and leaves again: the
+ * partitions move twice, and still no effect is applied twice and nothing is lost.
+ */
+class RebalanceTest {
+
+    @Test
+    void aReplicaJoiningAndLeavingMidStreamAppliesNothingTwice() throws Exception {
+        ReliabilityPlatform system = ReliabilityPlatform.get();
+        Scale scale = system.scale;
+        CheckoutStream stream = new CheckoutStream("rebalance", scale.events(), scale.customers());
+        int services = scale.replicated().size();
+        try (Scenario scenario = new Scenario(system, stream, scale.ratePerSecond())) {
+            for (int i = 0; i < services; i++) {
+                String service = scale.replicated().get(i);
+                scenario.player.awaitProgress((i + 0.3) / (services + 1), scale.patience(scale.events()));
+                long joinedAt = System.nanoTime();
+                String replica = system.platform.addReplica(service, Ports.free(), ReliabilityPlatform.START_TIMEOUT);
+                await(service + " group has both replicas").atMost(Duration.ofSeconds(60))
+                        .until(() -> system.consumersOf(service, Checkout.TOPIC) == 2);
+                int atJoin = scenario.player.acknowledged();
+                // let the replica work its share of the stream before it leaves
+                scenario.player.awaitProgress((i + 0.8) / (services + 1), scale.patience(scale.events()));
+                system.platform.stop(replica);
+                await(service + " group back to one replica").atMost(Duration.ofSeconds(60))
+                        .until(() -> system.consumersOf(service, Checkout.TOPIC) == 1);
+                System.out.printf("rebalance: %s joined at event %,d and left at %,d, %d s later%n", replica, atJoin,
+                        scenario.player.acknowledged(), Scenario.since(joinedAt).toSeconds());
+            }
+            scenario.finish("rebalance (" + scale.replicated() + ")");
+        }
+    }
+}
