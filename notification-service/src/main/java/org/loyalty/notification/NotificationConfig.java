@@ -1,6 +1,7 @@
 package org.loyalty.notification;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -9,6 +10,9 @@ import io.smallrye.config.ConfigMapping;
 public interface NotificationConfig {
 
     int feedbackDelayDays();
+
+    /** ISO 4217 codes accepted on checkout events, as the other services accept them. */
+    Set<String> currencies();
 
     Sender sender();
 

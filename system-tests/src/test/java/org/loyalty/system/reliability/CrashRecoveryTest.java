@@ -1,8 +1,10 @@
 package org.loyalty.system.reliability;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.loyalty.devinfra.run.Platform;
@@ -21,22 +23,30 @@ class CrashRecoveryTest {
         // Each round kills a group of services at once; the rounds go round the four services.
         int group = Integer.getInteger("reliability.kill-group", 2);
         CheckoutStream stream = new CheckoutStream("crash", scale.events(), scale.customers());
+        Map<String, CompletableFuture<Void>> restarts = new HashMap<>();
         try (Scenario scenario = new Scenario(system, stream, scale.ratePerSecond())) {
             for (int round = 0; round < rounds; round++) {
+                // the kill strikes while the released part of the stream is still flowing
+                scenario.player.playUntil((round + 1.0) / (rounds + 1));
                 scenario.player.awaitProgress((round + 0.5) / (rounds + 1), scale.patience(scale.events()));
+                int number = round + 1;
                 List<String> victims = new ArrayList<>();
                 for (int i = 0; i < group; i++) {
                     victims.add(Platform.SERVICES.get((round * group + i) % Platform.SERVICES.size()).name());
                 }
-                long killedAt = System.nanoTime();
                 for (String victim : victims) {
+                    restarts.getOrDefault(victim, CompletableFuture.completedFuture(null)).join(); // back from its last kill first
+                    int atKill = scenario.player.acknowledged();
                     system.platform.kill(victim);
+                    long killedAt = System.nanoTime();
+                    restarts.put(victim, CompletableFuture.runAsync(() -> {
+                        restart(system, victim);
+                        System.out.printf("crash round %d: %s killed at event %,d, ready again %d s later%n", number,
+                                victim, atKill, Scenario.since(killedAt).toSeconds());
+                    }));
                 }
-                int acknowledgedAtKill = scenario.player.acknowledged();
-                victims.parallelStream().forEach(victim -> restart(system, victim));
-                System.out.printf("crash round %d: killed %s at event %,d; all ready again after %d s, stream at %,d%n", round + 1, victims,
-                        acknowledgedAtKill, Scenario.since(killedAt).toSeconds(), scenario.player.acknowledged());
             }
+            CompletableFuture.allOf(restarts.values().toArray(CompletableFuture[]::new)).join();
             scenario.finish("crash (" + rounds + " rounds of " + group + " kill -9)");
         }
     }

@@ -23,6 +23,8 @@ class OutageRecoveryTest {
         Scale scale = system.scale;
         CheckoutStream stream = new CheckoutStream("outage", scale.events(), scale.customers());
         try (Scenario scenario = new Scenario(system, stream, scale.ratePerSecond())) {
+            // each outage begins while the released part of the stream is still flowing, and more follows it
+            scenario.player.playUntil(0.4);
             scenario.player.awaitProgress(0.2, scale.patience(scale.events()));
             long stoppedAt = System.nanoTime();
             system.broker.stop();
@@ -37,7 +39,8 @@ class OutageRecoveryTest {
             System.out.printf("broker outage of %d s: readiness DOWN after %d s, UP %d s after the broker restarted%n",
                     Scenario.since(stoppedAt).minus(recovered).toSeconds(), noticed.toSeconds(), recovered.toSeconds());
 
-            scenario.player.awaitProgress(0.5, scale.patience(scale.events()));
+            scenario.player.playUntil(0.8);
+            scenario.player.awaitProgress(0.6, scale.patience(scale.events()));
             long offlineAt = System.nanoTime();
             system.databases.takeOffline();
             try {

@@ -21,16 +21,19 @@ class RebalanceTest {
         CheckoutStream stream = new CheckoutStream("rebalance", scale.events(), scale.customers());
         int services = scale.replicated().size();
         try (Scenario scenario = new Scenario(system, stream, scale.ratePerSecond())) {
+            // the stream in 2n + 1 slices: a replica joins while slice 2i flows and leaves while slice 2i + 1 flows
+            double slice = 1.0 / (2 * services + 1);
             for (int i = 0; i < services; i++) {
                 String service = scale.replicated().get(i);
-                scenario.player.awaitProgress((i + 0.3) / (services + 1), scale.patience(scale.events()));
+                scenario.player.playUntil((2 * i + 1) * slice);
+                scenario.player.awaitProgress((2 * i + 0.5) * slice, scale.patience(scale.events()));
                 long joinedAt = System.nanoTime();
                 String replica = system.platform.addReplica(service, Ports.free(), ReliabilityPlatform.START_TIMEOUT);
                 await(service + " group has both replicas").atMost(Duration.ofSeconds(60))
                         .until(() -> system.consumersOf(service, Checkout.TOPIC) == 2);
                 int atJoin = scenario.player.acknowledged();
-                // let the replica work its share of the stream before it leaves
-                scenario.player.awaitProgress((i + 0.8) / (services + 1), scale.patience(scale.events()));
+                scenario.player.playUntil((2 * i + 2) * slice);
+                scenario.player.awaitProgress((2 * i + 1.5) * slice, scale.patience(scale.events()));
                 system.platform.stop(replica);
                 await(service + " group back to one replica").atMost(Duration.ofSeconds(60))
                         .until(() -> system.consumersOf(service, Checkout.TOPIC) == 1);

@@ -16,7 +16,7 @@ record Scale(int events, int customers, int registered, int ratePerSecond, int k
         return new Scale(events,
                 Integer.getInteger("reliability.customers", Math.max(50, events / 20)),
                 Integer.getInteger("reliability.registered", 12),
-                Integer.getInteger("reliability.rate", 150),
+                Integer.getInteger("reliability.rate", 300),
                 Integer.getInteger("reliability.kill-rounds", 2),
                 Duration.ofSeconds(Integer.getInteger("reliability.broker-outage-seconds", 10)),
                 Duration.ofSeconds(Integer.getInteger("reliability.database-outage-seconds", 10)),

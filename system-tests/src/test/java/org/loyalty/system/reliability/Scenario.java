@@ -57,7 +57,7 @@ final class Scenario implements AutoCloseable {
 
     /** Lets the stream end, waits for the services to catch up, checks the invariants, and prints what it measured. */
     void finish(String label) {
-        player.awaitEnd(system.scale.patience(stream.records.size()));
+        player.playToTheEnd(system.scale.patience(stream.records.size()));
         Duration streamed = since(startedAt);
         Duration caughtUp = new Invariants(system, stream, registered).awaitAndCheck(system.scale.patience(stream.records.size()));
         System.out.printf("%s: %,d events over %d customers streamed in %d s; services caught up %d s after the stream ended; invariants hold%n",
