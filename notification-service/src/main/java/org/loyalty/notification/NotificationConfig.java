@@ -24,6 +24,9 @@ public interface NotificationConfig {
         int maxAttempts();
 
         Duration firstBackoff();
+
+        /** How long a claimed mail may stay unconfirmed before it counts as cut off mid-send (and is not sent again). */
+        Duration inFlightTimeout();
     }
 
     interface Unsubscribe {

@@ -26,6 +26,9 @@ final class Invariants {
 
     private static final BigDecimal THRESHOLD = new BigDecimal("200");
     private static final int REST_SAMPLE = 25;
+    /** A mail its sender was killed in the middle of sending: still claimed, or already marked FAILED for it. */
+    private static final String INTERRUPTED = "((status = 'PENDING' AND sending_since < now() - interval '20 seconds') "
+            + "OR (status = 'FAILED' AND last_error LIKE 'interrupted while sending%'))";
 
     private final ReliabilityPlatform system;
     private final CheckoutStream stream;
@@ -51,9 +54,10 @@ final class Invariants {
         await("customer-profile-service applied every order and refund").atMost(atMost).pollInterval(Duration.ofSeconds(1))
                 .until(() -> db("customer-profile-service", "SELECT coalesce(sum(total_spent), 0) * 100 FROM customer WHERE customer_id LIKE ?", like) == cents);
         await("notification-service sent every thank-you").atMost(atMost).pollInterval(Duration.ofSeconds(1))
-                .until(() -> db("notification-service", "SELECT count(*) FROM notification WHERE kind = 'THANK_YOU' AND status = 'SENT' AND customer_id = ANY(?)",
-                        (Object) registered.toArray(String[]::new)) == registered.stream().mapToLong(c -> stream.orders.get(c).size()).sum()
-                        && db("notification-service", "SELECT count(*) FROM notification WHERE status = 'PENDING' AND due_at <= now() AND customer_id LIKE ?", like) == 0);
+                .until(() -> db("notification-service", "SELECT count(*) FROM notification WHERE kind = 'THANK_YOU' AND customer_id = ANY(?) AND (status = 'SENT' OR "
+                        + INTERRUPTED + ")", (Object) registered.toArray(String[]::new)) == registered.stream().mapToLong(c -> stream.orders.get(c).size()).sum()
+                        && db("notification-service", "SELECT count(*) FROM notification WHERE status = 'PENDING' AND due_at <= now() AND customer_id LIKE ?"
+                                + " AND NOT (" + INTERRUPTED + ")", like) == 0);
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         points();
         rewards();
@@ -119,18 +123,34 @@ final class Invariants {
         }
     }
 
+    /**
+     * At most once: a mail whose sender was killed mid-send is not sent again, so it may be
+     * missing (the log says so) but never doubled.
+     */
     private void mail() {
         Map<String, List<String>> subjectsByRecipient = Arrays.stream(system.smtp.getReceivedMessages())
                 .collect(Collectors.groupingBy(Invariants::recipient, Collectors.mapping(Invariants::subject, Collectors.toList())));
         Map<String, Long> sent = system.databases.numbersByKey("notification-service",
                 "SELECT customer_id, count(*) FROM notification WHERE status = 'SENT' AND customer_id LIKE ? GROUP BY customer_id", like);
+        Map<String, Long> interrupted = system.databases.numbersByKey("notification-service",
+                "SELECT customer_id, count(*) FROM notification WHERE " + INTERRUPTED + " AND customer_id LIKE ? GROUP BY customer_id", like);
         for (String customer : registered) {
             List<String> subjects = subjectsByRecipient.getOrDefault(address(customer), List.of());
-            assertEquals(sent.getOrDefault(customer, 0L), (long) subjects.size(), "mails received by " + customer + " against mails logged as sent");
+            long logged = sent.getOrDefault(customer, 0L);
+            long cutOff = interrupted.getOrDefault(customer, 0L);
+            assertTrue(logged <= subjects.size() && subjects.size() <= logged + cutOff,
+                    customer + " received " + subjects.size() + " mails, " + logged + " logged as sent, " + cutOff + " cut off mid-send");
+            long missing = 0;
             for (CheckoutStream.Order order : stream.orders.get(customer)) {
-                assertEquals(1, subjects.stream().filter(("Thank you for your order " + order.orderId())::equals).count(),
-                        "thank-you mails for " + order.orderId());
+                long received = subjects.stream().filter(("Thank you for your order " + order.orderId())::equals).count();
+                assertTrue(received <= 1, received + " thank-you mails for " + order.orderId());
+                missing += 1 - received;
             }
+            assertTrue(missing <= cutOff, customer + " is missing " + missing + " thank-you mails, " + cutOff + " were cut off mid-send");
+        }
+        long cutOff = interrupted.values().stream().mapToLong(Long::longValue).sum();
+        if (cutOff > 0) {
+            System.out.printf("%d mails were cut off mid-send by a kill and not sent again%n", cutOff);
         }
     }
 
