@@ -27,6 +27,9 @@ public interface NotificationConfig {
 
         /** How long a claimed mail may stay unconfirmed before it counts as cut off mid-send (and is not sent again). */
         Duration inFlightTimeout();
+
+        /** How often mails cut off mid-send are looked for (a scheduler interval such as "1m"). */
+        String inFlightSweep();
     }
 
     interface Unsubscribe {

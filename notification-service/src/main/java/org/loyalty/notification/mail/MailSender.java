@@ -105,7 +105,7 @@ public class MailSender {
     }
 
     /** Mails whose sender died mid-send: FAILED, never sent again (see the class comment). */
-    @Scheduled(every = "${notification.sender.in-flight-sweep:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${notification.sender.in-flight-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> failInterrupted() {
         Instant now = clock.instant();
         String error = "interrupted while sending: delivery unknown, not sent again";
