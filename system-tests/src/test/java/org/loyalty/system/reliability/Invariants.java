@@ -150,7 +150,7 @@ final class Invariants {
         }
         long cutOff = interrupted.values().stream().mapToLong(Long::longValue).sum();
         if (cutOff > 0) {
-            System.out.printf("%d mails were cut off mid-send by a kill and not sent again%n", cutOff);
+            System.out.printf("%d mails were cut off mid-send (their process killed or stopped) and not sent again%n", cutOff);
         }
     }
 
