@@ -1,6 +1,7 @@
 package org.loyalty.notification;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -9,6 +10,9 @@ import io.smallrye.config.ConfigMapping;
 public interface NotificationConfig {
 
     int feedbackDelayDays();
+
+    /** ISO 4217 codes accepted on checkout events, as the other services accept them. */
+    Set<String> currencies();
 
     Sender sender();
 
@@ -20,6 +24,12 @@ public interface NotificationConfig {
         int maxAttempts();
 
         Duration firstBackoff();
+
+        /** How long a claimed mail may stay unconfirmed before it counts as cut off mid-send (and is not sent again). */
+        Duration inFlightTimeout();
+
+        /** How often mails cut off mid-send are looked for (a scheduler interval such as "1m"). */
+        String inFlightSweep();
     }
 
     interface Unsubscribe {

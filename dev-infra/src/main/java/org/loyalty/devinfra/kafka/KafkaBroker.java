@@ -27,7 +27,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Process process;
+    private volatile Process process;
     private final Path directory;
     private final String bootstrapServers;
     private final Thread shutdownHook;
@@ -64,11 +64,7 @@ public final class KafkaBroker implements AutoCloseable {
         run(javaCommand(log4j, "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                 "-c", properties.toString(), "--standalone"), brokerLog, Duration.ofSeconds(60));
 
-        Process process = new ProcessBuilder(javaCommand(log4j, "kafka.Kafka", properties.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(brokerLog.toFile()))
-                .start();
-        KafkaBroker broker = new KafkaBroker(process, directory, "127.0.0.1:" + port, stopOnExit);
+        KafkaBroker broker = new KafkaBroker(launch(directory), directory, "127.0.0.1:" + port, stopOnExit);
         try {
             broker.awaitReady();
         } catch (IOException | RuntimeException e) {
@@ -76,6 +72,30 @@ public final class KafkaBroker implements AutoCloseable {
             throw e;
         }
         return broker;
+    }
+
+    /**
+     * Stops the broker (an outage, as its clients see it) without removing anything: its log
+     * directory, ports and cluster id stay for {@link #restart()}.
+     */
+    public void stop() {
+        stopProcess();
+    }
+
+    /** Starts a stopped broker again on the same ports and log directory, and waits until it answers. */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The broker is running");
+        }
+        process = launch(directory);
+        awaitReady();
+    }
+
+    private static Process launch(Path directory) throws IOException {
+        return new ProcessBuilder(javaCommand(directory.resolve("log4j2.xml"), "kafka.Kafka", directory.resolve("server.properties").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()))
+                .start();
     }
 
     public String bootstrapServers() {

@@ -89,6 +89,20 @@ public final class PostgresServer implements AutoCloseable {
         execute("DROP DATABASE IF EXISTS " + checked(name) + " WITH (FORCE)");
     }
 
+    /**
+     * An outage of one database while the server keeps running: new connections are refused
+     * and the open ones are cut, as a failed-over or unreachable database looks to a service.
+     */
+    public void refuseConnections(String name) throws SQLException {
+        execute("ALTER DATABASE " + checked(name) + " WITH ALLOW_CONNECTIONS false");
+        execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + checked(name) + "' AND pid <> pg_backend_pid()");
+    }
+
+    /** Ends the outage {@link #refuseConnections(String)} began. */
+    public void allowConnections(String name) throws SQLException {
+        execute("ALTER DATABASE " + checked(name) + " WITH ALLOW_CONNECTIONS true");
+    }
+
     @Override
     public void close() throws IOException {
         if (embedded != null) {

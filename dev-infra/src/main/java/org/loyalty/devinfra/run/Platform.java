@@ -3,7 +3,6 @@ package org.loyalty.devinfra.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,22 @@ public final class Platform implements AutoCloseable {
             new Service("customer-profile-service", 8083, "loyalty_profiles"),
             new Service("notification-service", 8084, "loyalty_notifications"));
 
-    /** Where the services find Kafka, PostgreSQL and SMTP, and whose bearer tokens they trust. */
-    public record Wiring(String bootstrapServers, PostgresServer postgres, int smtpPort, String databasePrefix, DevTokenIssuer tokens) {
+    /**
+     * Where the services find Kafka, PostgreSQL and SMTP, and whose bearer tokens they trust;
+     * {@code settings} are extra environment variables for every service (e.g. a faster mail rate in tests).
+     */
+    public record Wiring(String bootstrapServers, PostgresServer postgres, int smtpPort, String databasePrefix, DevTokenIssuer tokens,
+            Map<String, String> settings) {
+        public Wiring(String bootstrapServers, PostgresServer postgres, int smtpPort, String databasePrefix, DevTokenIssuer tokens) {
+            this(bootstrapServers, postgres, smtpPort, databasePrefix, tokens, Map.of());
+        }
     }
 
-    private final List<ServiceProcess> running = new ArrayList<>();
-    private final Map<String, String> urls = new LinkedHashMap<>();
+    /** Every process by instance name: the service's name, or name#n for its extra replicas. */
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private Path root;
+    private Path logDirectory;
 
     private Platform() {
     }
@@ -55,6 +64,8 @@ public final class Platform implements AutoCloseable {
     public static Platform start(Path root, Wiring wiring, List<Service> services, ToIntFunction<Service> port, Path logDirectory,
             List<String> skipped) throws Exception {
         Platform platform = new Platform();
+        platform.root = root;
+        platform.logDirectory = logDirectory;
         try {
             for (Service service : services) {
                 if (!Files.exists(service.jar(root))) {
@@ -63,7 +74,7 @@ public final class Platform implements AutoCloseable {
                 }
                 platform.launch(root, service, wiring, port.applyAsInt(service), logDirectory);
             }
-            for (ServiceProcess service : platform.running) {
+            for (ServiceProcess service : platform.running.values()) {
                 service.awaitReady(Duration.ofSeconds(120));
             }
             return platform;
@@ -73,24 +84,70 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    public String url(String service) {
-        return urls.get(service);
+    /** The base URL of a service or replica (instance name). */
+    public String url(String instance) {
+        ServiceProcess process = running.get(instance);
+        return process == null ? null : process.url();
     }
 
     /** Name, URL and log file of each running service. */
     public List<String[]> describe(Path root) {
-        return running.stream().map(s -> new String[] {s.name(), s.url(), root.relativize(s.log()).toString()}).toList();
+        return running.values().stream().map(s -> new String[] {s.name(), s.url(), root.relativize(s.log()).toString()}).toList();
     }
 
     /** Process id of each running service, by name, for CPU and memory sampling. */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        running.forEach(service -> pids.put(service.name(), service.pid()));
+        running.forEach((instance, process) -> pids.put(instance, process.pid()));
         return pids;
     }
 
     public boolean runs(String service) {
-        return urls.containsKey(service);
+        return running.containsKey(service);
+    }
+
+    /** Whether the instance's readiness probe answers UP right now. */
+    public boolean ready(String instance) {
+        return process(instance).isReady();
+    }
+
+    /** kill -9 of one instance: no graceful shutdown, whatever it was doing is cut off. */
+    public void kill(String instance) throws InterruptedException {
+        process(instance).kill();
+    }
+
+    /** Starts a killed or stopped instance again on its port and database, and waits until it is ready. */
+    public void restart(String instance, Duration timeout) throws Exception {
+        ServiceProcess process = process(instance);
+        process.launch();
+        process.awaitReady(timeout);
+    }
+
+    /**
+     * Starts one more replica of a service on a free port, against the same database and
+     * consumer groups, waits until it is ready and returns its instance name.
+     */
+    public synchronized String addReplica(String service, int port, Duration timeout) throws Exception {
+        Service definition = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
+        String instance = service + "#" + running.keySet().stream().filter(n -> n.startsWith(service)).count();
+        ServiceProcess replica = ServiceProcess.start(instance.replace('#', '-'), port, definition.jar(root), environments.get(service),
+                logDirectory);
+        running.put(instance, replica);
+        replica.awaitReady(timeout);
+        return instance;
+    }
+
+    /** Stops one instance gracefully (SIGTERM), as a scale-down does. */
+    public void stop(String instance) {
+        process(instance).stop();
+    }
+
+    private ServiceProcess process(String instance) {
+        ServiceProcess process = running.get(instance);
+        if (process == null) {
+            throw new IllegalArgumentException("No instance " + instance + "; running: " + running.keySet());
+        }
+        return process;
     }
 
     private void launch(Path root, Service service, Wiring wiring, int port, Path logDirectory) throws Exception {
@@ -108,14 +165,14 @@ public final class Platform implements AutoCloseable {
         environment.put("NOTIFICATION_UNSUBSCRIBE_SECRET", "local-run-only-secret");
         environment.put("NOTIFICATION_UNSUBSCRIBE_BASE_URL", "http://localhost:" + SERVICES.get(3).port());
         environment.putAll(wiring.tokens().serviceEnvironment());
-        ServiceProcess process = ServiceProcess.start(service.name(), port, service.jar(root), environment, logDirectory);
-        running.add(process);
-        urls.put(service.name(), process.url());
+        environment.putAll(wiring.settings());
+        environments.put(service.name(), environment);
+        running.put(service.name(), ServiceProcess.start(service.name(), port, service.jar(root), environment, logDirectory));
     }
 
     /** Stops every service gracefully (SIGTERM, then SIGKILL after 30 s), in parallel. */
     @Override
     public void close() {
-        running.parallelStream().forEach(ServiceProcess::stop);
+        running.values().parallelStream().forEach(ServiceProcess::stop);
     }
 }

@@ -13,20 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Quarkus service running as a child process, its output in a log file. */
+/**
+ * One packaged Quarkus service running as a child process, its output in a log file. It can
+ * be killed and started again on the same port, database and log (crash tests).
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final Path jar;
+    private final Map<String, String> environment;
     private final Path log;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Path jar, Map<String, String> environment, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.jar = jar;
+        this.environment = Map.copyOf(environment);
         this.log = log;
     }
 
@@ -34,13 +40,24 @@ final class ServiceProcess {
             throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
+        Files.deleteIfExists(log);
+        ServiceProcess service = new ServiceProcess(name, port, jar, environment, log);
+        service.launch();
+        return service;
+    }
+
+    /** Starts the process (again) with the same port, environment and log, which it appends to. */
+    synchronized void launch() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, port, builder.start(), log);
+        process = builder.start();
     }
 
     String name() {
@@ -59,24 +76,41 @@ final class ServiceProcess {
         return log;
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Readiness as a Kubernetes probe sees it: 200 from /q/health/ready. */
+    boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notAnswering) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Waits until readiness says UP (database migrated, Kafka connected). */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
+            if (isReady()) {
+                return;
             }
             TimeUnit.MILLISECONDS.sleep(300);
         }
         throw new IOException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** SIGKILL, as a crashed node or an OOM kill: no shutdown hook, no graceful drain. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM for a graceful shutdown, then SIGKILL if it does not stop in time. */

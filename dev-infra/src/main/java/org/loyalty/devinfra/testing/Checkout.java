@@ -31,10 +31,14 @@ public final class Checkout {
 
     public String refund(String customerId, String orderId, String refundId, String goodsAmount) {
         String eventId = UUID.randomUUID().toString();
-        kafka.sendStructured(TOPIC, customerId, envelope(eventId, "purchase.refunded", customerId, """
-                {"orderId":"%s","refundId":"%s","customerId":"%s","refundedAt":"%s","currency":"USD",
-                 "goodsAmount":"%s","reason":"damaged"}""".formatted(orderId, refundId, customerId, Instant.now(), goodsAmount)));
+        kafka.sendStructured(TOPIC, customerId, refundJson(eventId, customerId, orderId, refundId, goodsAmount));
         return eventId;
+    }
+
+    public static String refundJson(String eventId, String customerId, String orderId, String refundId, String goodsAmount) {
+        return envelope(eventId, "purchase.refunded", customerId, """
+                {"orderId":"%s","refundId":"%s","customerId":"%s","refundedAt":"%s","currency":"USD",
+                 "goodsAmount":"%s","reason":"damaged"}""".formatted(orderId, refundId, customerId, Instant.now(), goodsAmount));
     }
 
     /** The same purchase in binary content mode: ce_* headers, the value is the data alone. */

@@ -96,7 +96,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** A record as a test reads it. */
     public record ReceivedRecord(String key, String value, Map<String, String> headers) {
-        static ReceivedRecord of(ConsumerRecord<String, byte[]> record) {
+        public static ReceivedRecord of(ConsumerRecord<String, byte[]> record) {
             Map<String, String> headers = new java.util.LinkedHashMap<>();
             for (Header header : record.headers()) {
                 headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));

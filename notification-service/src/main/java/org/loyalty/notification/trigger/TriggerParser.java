@@ -1,5 +1,7 @@
 package org.loyalty.notification.trigger;
 
+import static org.loyalty.kit.messaging.EventFields.amount;
+import static org.loyalty.kit.messaging.EventFields.currency;
 import static org.loyalty.kit.messaging.EventFields.id;
 import static org.loyalty.kit.messaging.EventFields.instant;
 import static org.loyalty.kit.messaging.EventFields.invalid;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.kit.messaging.CloudEvent;
+import org.loyalty.notification.NotificationConfig;
 import org.loyalty.kit.messaging.EventFields;
 import org.loyalty.kit.messaging.RejectedRecordException;
 
@@ -25,13 +28,28 @@ public class TriggerParser {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}");
     private static final Set<String> REWARD_KINDS = Set.of("GIFT_CERTIFICATE", "FREE_SHIPPING", "LOYALTY_DISCOUNT", "SURPRISE_GIFT");
 
+    private final NotificationConfig config;
+
+    public TriggerParser(NotificationConfig config) {
+        this.config = config;
+    }
+
     public Trigger checkout(CloudEvent event, String key) {
         return switch (event.type()) {
-            case "purchase.completed" -> keyed(event, key, new Trigger.Purchase(event.id(), id(event, "customerId"), id(event, "orderId"),
-                    instant(event, "placedAt")));
+            case "purchase.completed" -> keyed(event, key, purchase(event));
             case "purchase.refunded" -> null;
             default -> throw unknown(event, "checkout.purchases");
         };
+    }
+
+    /**
+     * The purchase is checked as the services that count it check it (amount, currency), so a
+     * purchase they dead-letter is not thanked for here either.
+     */
+    private Trigger purchase(CloudEvent event) {
+        currency(event, config.currencies());
+        amount(event, "goodsTotal", false);
+        return new Trigger.Purchase(event.id(), id(event, "customerId"), id(event, "orderId"), instant(event, "placedAt"));
     }
 
     public Trigger shipments(CloudEvent event, String key) {
