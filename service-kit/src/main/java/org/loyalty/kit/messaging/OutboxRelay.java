@@ -59,8 +59,12 @@ public class OutboxRelay {
         }
     }
 
-    /** The safety net: picks up whatever a wake-up missed (another replica's rows, a failed send). */
-    @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * The safety net: picks up whatever a wake-up missed (another replica's rows, a failed send).
+     * It starts a little after the application, once the outgoing channel is connected.
+     */
+    @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", delayed = "${loyalty.outbox.first-poll-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wakeUp();
     }
