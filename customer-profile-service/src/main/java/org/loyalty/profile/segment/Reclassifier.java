@@ -90,18 +90,31 @@ public class Reclassifier {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> updates = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<Boolean> repeatBuyers = new ArrayList<>();
         List<OutboxEvent> changes = new ArrayList<>();
         for (Row row : rows) {
             CustomerFacts facts = facts(row);
             Classification result = classifier.classify(facts, now);
-            updates.add(Tuple.of(facts.customerId(), result.segment().name(), new JsonArray(result.reasons()), result.repeatBuyer()));
+            ids.add(facts.customerId());
+            segments.add(result.segment().name());
+            reasons.add(new JsonArray(result.reasons()).encode());
+            repeatBuyers.add(result.repeatBuyer());
             if (result.segment() != facts.segment()) {
                 changes.add(events.reclassified(facts.customerId(), facts.segment(), result, rfm(row), now));
             }
         }
-        Uni<Void> saved = connection.preparedQuery("UPDATE customer SET segment = $2, reasons = $3, repeat_buyer = $4 WHERE customer_id = $1")
-                .executeBatch(updates).replaceWithVoid();
+        // One statement for the whole batch, and only rows whose classification changed are written.
+        Uni<Void> saved = connection.preparedQuery("""
+                UPDATE customer c SET segment = u.segment, reasons = u.reasons::jsonb, repeat_buyer = u.repeat_buyer
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS u(customer_id, segment, reasons, repeat_buyer)
+                WHERE c.customer_id = u.customer_id
+                  AND (c.segment, c.reasons, c.repeat_buyer) IS DISTINCT FROM (u.segment, u.reasons::jsonb, u.repeat_buyer)""")
+                .execute(Tuple.of(ids.toArray(String[]::new), segments.toArray(String[]::new), reasons.toArray(String[]::new),
+                        repeatBuyers.toArray(Boolean[]::new)))
+                .replaceWithVoid();
         return changes.isEmpty() ? saved : saved.chain(() -> outbox.append(connection, changes));
     }
 

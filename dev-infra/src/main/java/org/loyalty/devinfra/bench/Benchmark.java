@@ -34,7 +34,7 @@ import org.loyalty.devinfra.run.Topics;
 public final class Benchmark {
 
     /** What the run is asked to do; every value has a command-line option of the same name. */
-    record Settings(int events, int customers, int rate, int latencySeconds, int partitions, Path out) {
+    record Settings(int events, int customers, int rate, int latencySeconds, int partitions, Path out, String only) {
         static Settings from(String[] args) {
             Map<String, String> options = new HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -46,7 +46,8 @@ public final class Benchmark {
                     Integer.parseInt(options.getOrDefault("rate", "1000")),
                     Integer.parseInt(options.getOrDefault("latency-seconds", "30")),
                     Integer.parseInt(options.getOrDefault("partitions", "3")),
-                    Path.of(options.getOrDefault("out", "benchmark-report")).toAbsolutePath());
+                    Path.of(options.getOrDefault("out", "benchmark-report")).toAbsolutePath(),
+                    options.get("only"));
         }
     }
 
@@ -72,7 +73,9 @@ public final class Benchmark {
         Settings settings = Settings.from(args);
         try (PostgresServer postgres = PostgresServer.localOrEmbedded()) {
             Path report = new Benchmark(settings, postgres).run();
-            System.out.println("Report: " + report);
+            if (report != null) {
+                System.out.println("Report: " + report);
+            }
         }
         System.exit(0); // the Kafka clients' threads would otherwise keep the JVM waiting
     }
@@ -81,6 +84,10 @@ public final class Benchmark {
         Files.createDirectories(settings.out());
         String machine = Machine.describe();
         say("Benchmark on " + machine + ": " + settings);
+        if (settings.only() != null) {
+            quickLook();
+            return null;
+        }
         KafkaCeiling.Result kafka = kafkaCeiling();
         LedgerWriteCeiling.Result ledger = LedgerWriteCeiling.measure(postgres, settings.events(), settings.customers());
         say("PostgreSQL ledger writes: %,.0f events/s batched, %,.0f one per transaction", ledger.batched(), ledger.perEvent());
@@ -88,6 +95,18 @@ public final class Benchmark {
         Phase all = phase("all four services", Platform.SERVICES, true);
         Report report = new Report(settings, machine, kafka, ledger, alone, all);
         return report.write(settings.out());
+    }
+
+    /**
+     * {@code --only points} or {@code --only all}: that one phase, printed, no ceiling and no
+     * report; for trying a change quickly before measuring it with the whole run.
+     */
+    private void quickLook() throws Exception {
+        switch (settings.only()) {
+            case "points" -> phase("points-service alone", List.of(Platform.SERVICES.get(0)), false);
+            case "all" -> phase("all four services", Platform.SERVICES, true);
+            default -> throw new IllegalArgumentException("--only takes points or all, not " + settings.only());
+        }
     }
 
     private KafkaCeiling.Result kafkaCeiling() throws Exception {

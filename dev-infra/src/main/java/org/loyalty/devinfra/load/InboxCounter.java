@@ -11,8 +11,12 @@ public final class InboxCounter {
     private final PreparedStatement count;
 
     public InboxCounter(Connection database, String idPrefix) throws SQLException {
-        count = database.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id LIKE ?");
-        count.setString(1, idPrefix + "%");
+        // The range lets the primary key answer (LIKE alone reads the whole table unless the collation is C);
+        // LIKE keeps the count right under any collation.
+        count = database.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id >= ? AND event_id < ? AND event_id LIKE ?");
+        count.setString(1, idPrefix);
+        count.setString(2, idPrefix.substring(0, idPrefix.length() - 1) + (char) (idPrefix.charAt(idPrefix.length() - 1) + 1));
+        count.setString(3, idPrefix + "%");
     }
 
     public long count() throws SQLException {

@@ -1,15 +1,18 @@
 package org.loyalty.points.ledger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The ledger tables, read and written a batch at a time: each method is one round trip
- * (arrays with {@code = ANY} for reads, pipelined batches for writes), whatever the batch size.
+ * (arrays with {@code = ANY} for reads, {@code unnest} of column arrays for writes), whatever the batch size.
  */
 @ApplicationScoped
 public class LedgerStore {
@@ -86,46 +89,73 @@ public class LedgerStore {
     }
 
     private Uni<Void> saveOrders(SqlConnection connection, List<OrderPoints> orders) {
-        List<Tuple> rows = orders.stream().map(o -> Tuple.tuple(Arrays.asList(o.orderId(), o.customerId(),
-                o.currency(), o.goodsTotal(), o.refundedTotal(), o.points(), utc(o.availableAt()))))
-                .toList();
-        return batch(connection, """
+        return write(connection, orders, """
                 INSERT INTO order_points (order_id, customer_id, currency, goods_total, refunded_total, points, available_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::bigint[], $7::timestamptz[])
+                ORDER BY 1
                 ON CONFLICT (order_id) DO UPDATE SET currency = EXCLUDED.currency, goods_total = EXCLUDED.goods_total,
                     refunded_total = EXCLUDED.refunded_total, points = EXCLUDED.points, available_at = EXCLUDED.available_at""",
-                rows);
+                column(orders, OrderPoints::orderId, String[]::new), column(orders, OrderPoints::customerId, String[]::new),
+                column(orders, OrderPoints::currency, String[]::new),
+                column(orders, OrderPoints::goodsTotal, BigDecimal[]::new),
+                column(orders, OrderPoints::refundedTotal, BigDecimal[]::new),
+                column(orders, OrderPoints::points, Long[]::new),
+                column(orders, o -> utc(o.availableAt()), OffsetDateTime[]::new));
     }
 
     private Uni<Void> saveRefunds(SqlConnection connection, List<CheckoutEvent.PurchaseRefunded> refunds) {
-        List<Tuple> rows = refunds.stream()
-                .map(r -> Tuple.of(r.refundId(), r.orderId(), r.goodsAmount(), utc(r.refundedAt())))
-                .toList();
-        return batch(connection, "INSERT INTO order_refund (refund_id, order_id, amount, refunded_at) VALUES ($1, $2, $3, $4)", rows);
+        return write(connection, refunds, """
+                INSERT INTO order_refund (refund_id, order_id, amount, refunded_at)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::numeric[], $4::timestamptz[])""",
+                column(refunds, CheckoutEvent.PurchaseRefunded::refundId, String[]::new),
+                column(refunds, CheckoutEvent.PurchaseRefunded::orderId, String[]::new),
+                column(refunds, CheckoutEvent.PurchaseRefunded::goodsAmount, BigDecimal[]::new),
+                column(refunds, r -> utc(r.refundedAt()), OffsetDateTime[]::new));
     }
 
+    /** Appends entries in their order (ids, and so the history's order, follow the list). */
     public Uni<Void> appendEntries(SqlConnection connection, List<LedgerEntry> entries) {
-        List<Tuple> rows = entries.stream().map(e -> Tuple.tuple(Arrays.asList(e.customerId(), e.type().name(), e.points(), e.balance(),
-                e.orderId(), e.refundId(), e.redemptionId(), utc(e.occurredAt()))))
-                .toList();
-        return batch(connection, """
+        return write(connection, entries, """
                 INSERT INTO ledger_entry (customer_id, type, points, balance, order_id, refund_id, redemption_id, occurred_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""", rows);
+                SELECT c, t, p, b, o, r, d, at FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[],
+                    $6::text[], $7::uuid[], $8::timestamptz[]) WITH ORDINALITY AS e(c, t, p, b, o, r, d, at, n)
+                ORDER BY n""",
+                column(entries, LedgerEntry::customerId, String[]::new),
+                column(entries, e -> e.type().name(), String[]::new), column(entries, LedgerEntry::points, Long[]::new),
+                column(entries, LedgerEntry::balance, Long[]::new), column(entries, LedgerEntry::orderId, String[]::new),
+                column(entries, LedgerEntry::refundId, String[]::new), column(entries, LedgerEntry::redemptionId, UUID[]::new),
+                column(entries, e -> utc(e.occurredAt()), OffsetDateTime[]::new));
     }
 
     public Uni<Void> saveAccounts(SqlConnection connection, List<PointsAccount> accounts) {
-        List<Tuple> rows = accounts.stream().map(a -> Tuple.of(a.customerId(), a.balance(), a.lifetimeEarned(),
-                a.lifetimeRedeemed(), utc(a.lastActivityAt()))).toList();
-        return batch(connection, """
-                UPDATE points_account SET balance = $2, lifetime_earned = $3, lifetime_redeemed = $4, last_activity_at = $5
-                WHERE customer_id = $1""", rows);
+        return write(connection, accounts, """
+                UPDATE points_account a SET balance = u.balance, lifetime_earned = u.earned, lifetime_redeemed = u.redeemed,
+                    last_activity_at = u.at
+                FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[]) AS u(id, balance, earned, redeemed, at)
+                WHERE a.customer_id = u.id""",
+                column(accounts, PointsAccount::customerId, String[]::new), column(accounts, PointsAccount::balance, Long[]::new),
+                column(accounts, PointsAccount::lifetimeEarned, Long[]::new),
+                column(accounts, PointsAccount::lifetimeRedeemed, Long[]::new),
+                column(accounts, a -> utc(a.lastActivityAt()), OffsetDateTime[]::new));
     }
 
-    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
+    /**
+     * One statement for all rows, their columns as arrays: a pipelined batch costs the database
+     * one execution per row.
+     */
+    private static Uni<Void> write(SqlConnection connection, List<?> rows, String sql, Object... columns) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+        return connection.preparedQuery(sql).execute(Tuple.tuple(List.of(columns))).replaceWithVoid();
+    }
+
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+        C[] column = array.apply(rows.size());
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
     }
 
     static OffsetDateTime utc(Instant instant) {

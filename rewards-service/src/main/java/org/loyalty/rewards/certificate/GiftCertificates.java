@@ -84,19 +84,31 @@ public class GiftCertificates {
             return Uni.createFrom().voidItem();
         }
         List<Reward> certificates = new ArrayList<>();
-        List<Tuple> allocations = new ArrayList<>();
+        List<UUID> allocatedTo = new ArrayList<>();
+        List<String> allocatedFrom = new ArrayList<>();
+        List<BigDecimal> allocatedAmounts = new ArrayList<>();
         Map<String, BigDecimal> allocatedByOrder = new TreeMap<>();
         for (FreeSpendReplay.Earned one : earned) {
             Reward certificate = certificate(one.customerId());
             certificates.add(certificate);
-            allocations.addAll(tuples(certificate.rewardId(), one.allocation().byOrder()));
-            one.allocation().byOrder().forEach((orderId, amount) -> allocatedByOrder.merge(orderId, amount, BigDecimal::add));
+            one.allocation().byOrder().forEach((orderId, amount) -> {
+                allocatedTo.add(certificate.rewardId());
+                allocatedFrom.add(orderId);
+                allocatedAmounts.add(amount);
+                allocatedByOrder.merge(orderId, amount, BigDecimal::add);
+            });
         }
         return lifecycle.issueAll(connection, certificates)
-                .chain(() -> connection.preparedQuery("INSERT INTO certificate_allocation (reward_id, order_id, amount) VALUES ($1, $2, $3)")
-                        .executeBatch(allocations))
-                .chain(() -> connection.preparedQuery("UPDATE purchase SET allocated = allocated + $2 WHERE order_id = $1")
-                        .executeBatch(allocatedByOrder.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList()))
+                .chain(() -> connection.preparedQuery("""
+                        INSERT INTO certificate_allocation (reward_id, order_id, amount)
+                        SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[])""")
+                        .execute(Tuple.of(allocatedTo.toArray(UUID[]::new), allocatedFrom.toArray(String[]::new),
+                                allocatedAmounts.toArray(BigDecimal[]::new))))
+                .chain(() -> connection.preparedQuery("""
+                        UPDATE purchase p SET allocated = p.allocated + u.amount
+                        FROM unnest($1::text[], $2::numeric[]) AS u(order_id, amount) WHERE p.order_id = u.order_id""")
+                        .execute(Tuple.of(allocatedByOrder.keySet().toArray(String[]::new),
+                                allocatedByOrder.values().toArray(BigDecimal[]::new))))
                 .replaceWithVoid();
     }
 
@@ -158,9 +170,5 @@ public class GiftCertificates {
                 .chain(() -> connection.preparedQuery("DELETE FROM certificate_allocation WHERE reward_id = $1 AND order_id = $2 AND amount <= 0")
                         .execute(Tuple.of(rewardId, orderId)))
                 .replaceWith(amount);
-    }
-
-    private static List<Tuple> tuples(UUID rewardId, Map<String, BigDecimal> byOrder) {
-        return byOrder.entrySet().stream().map(e -> Tuple.of(rewardId, e.getKey(), e.getValue())).toList();
     }
 }

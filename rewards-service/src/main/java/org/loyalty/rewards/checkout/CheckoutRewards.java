@@ -60,7 +60,10 @@ public class CheckoutRewards {
                 together.add((CheckoutEvent.Purchase) event);
             }
         }
-        return purchaseBatch.apply(connection, together)
+        // Every customer of the poll is locked first, in customer order, as the segment consumer does:
+        // two transactions of this service never wait for each other in a cycle.
+        return customers.lockAll(connection, events.stream().map(CheckoutEvent::customerId).toList())
+                .chain(states -> purchaseBatch.apply(connection, together, states))
                 .chain(batched -> InOrderApplier.inOrder(connection, inOrder, CheckoutEvent::eventId, this::applyNew)
                         .map(oneByOne -> {
                             Set<String> applied = new HashSet<>(batched);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,8 +24,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The purchases of a poll applied together, for customers with no refund in it: their rows
- * locked in one statement, the purchases inserted in one (once per order), order counts saved
+ * The purchases of a poll applied together, for customers with no refund in it (their rows
+ * locked by the caller): the purchases inserted in one (once per order), order counts saved
  * in one batch, certificates replayed in memory and issued in a few batched statements. Only
  * a customer who reaches free shipping costs statements of their own.
  */
@@ -41,29 +42,32 @@ public class PurchaseBatch {
         this.benefits = benefits;
     }
 
-    /** Applies the purchases; answers the event ids of those that were new orders. */
-    public Uni<Set<String>> apply(SqlConnection connection, List<CheckoutEvent.Purchase> purchases) {
+    /**
+     * Applies the purchases; answers the event ids of those that were new orders.
+     *
+     * @param states the purchasing customers' states, locked by the caller
+     */
+    public Uni<Set<String>> apply(SqlConnection connection, List<CheckoutEvent.Purchase> purchases, Map<String, CustomerState> states) {
         if (purchases.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return customers.lockAll(connection, purchases.stream().map(CheckoutEvent.Purchase::customerId).toList())
-                .chain(states -> insert(connection, purchases).chain(fresh -> {
-                    Set<CustomerState> reachingFreeShipping = new LinkedHashSet<>();
-                    for (CheckoutEvent.Purchase purchase : fresh) {
-                        CustomerState state = states.get(purchase.customerId());
-                        state.countOrder(purchase.placedAt());
-                        if (benefits.reachesFreeShippingWith(state)) {
-                            reachingFreeShipping.add(state);
-                        }
-                    }
-                    Set<CustomerState> touched = new LinkedHashSet<>();
-                    fresh.forEach(purchase -> touched.add(states.get(purchase.customerId())));
-                    return customers.saveAll(connection, touched)
-                            .chain(() -> certificates.afterPurchases(connection, fresh.stream()
-                                    .map(p -> new GiftCertificates.NewPurchase(p.customerId(), p.orderId(), p.placedAt())).toList()))
-                            .chain(() -> reconcile(connection, reachingFreeShipping))
-                            .replaceWith(fresh.stream().map(CheckoutEvent.Purchase::eventId).collect(Collectors.toSet()));
-                }));
+        return insert(connection, purchases).chain(fresh -> {
+            Set<CustomerState> reachingFreeShipping = new LinkedHashSet<>();
+            for (CheckoutEvent.Purchase purchase : fresh) {
+                CustomerState state = states.get(purchase.customerId());
+                state.countOrder(purchase.placedAt());
+                if (benefits.reachesFreeShippingWith(state)) {
+                    reachingFreeShipping.add(state);
+                }
+            }
+            Set<CustomerState> touched = new LinkedHashSet<>();
+            fresh.forEach(purchase -> touched.add(states.get(purchase.customerId())));
+            return customers.saveAll(connection, touched)
+                    .chain(() -> certificates.afterPurchases(connection, fresh.stream()
+                            .map(p -> new GiftCertificates.NewPurchase(p.customerId(), p.orderId(), p.placedAt())).toList()))
+                    .chain(() -> reconcile(connection, reachingFreeShipping))
+                    .replaceWith(fresh.stream().map(CheckoutEvent.Purchase::eventId).collect(Collectors.toSet()));
+        });
     }
 
     /** Inserts the purchases not seen before, netting refunds that came first; answers them, first copy of an order only. */

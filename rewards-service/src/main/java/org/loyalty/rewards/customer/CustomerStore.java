@@ -3,7 +3,6 @@ package org.loyalty.rewards.customer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -59,16 +58,24 @@ public class CustomerStore {
         return saveAll(connection, List.of(state));
     }
 
-    /** One batched round trip for all of them. */
+    /** One statement for all of them. */
     public Uni<Void> saveAll(SqlConnection connection, Collection<CustomerState> states) {
         if (states.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<CustomerState> rows = List.copyOf(states);
         return connection.preparedQuery("""
-                UPDATE customer_state SET segment = $2, completed_orders = $3, first_purchase_at = $4, last_surprise_at = $5,
-                    last_anniversary_year = $6 WHERE customer_id = $1""")
-                .executeBatch(states.stream().map(state -> Tuple.tuple(Arrays.asList(state.customerId, state.segment,
-                        state.completedOrders, utc(state.firstPurchaseAt), utc(state.lastSurpriseAt), state.lastAnniversaryYear))).toList())
+                UPDATE customer_state c SET segment = u.segment, completed_orders = u.orders, first_purchase_at = u.first_at,
+                    last_surprise_at = u.surprise_at, last_anniversary_year = u.anniversary
+                FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[])
+                    AS u(customer_id, segment, orders, first_at, surprise_at, anniversary)
+                WHERE c.customer_id = u.customer_id""")
+                .execute(Tuple.of(rows.stream().map(state -> state.customerId).toArray(String[]::new),
+                        rows.stream().map(state -> state.segment).toArray(String[]::new),
+                        rows.stream().map(state -> state.completedOrders).toArray(Integer[]::new),
+                        rows.stream().map(state -> utc(state.firstPurchaseAt)).toArray(OffsetDateTime[]::new),
+                        rows.stream().map(state -> utc(state.lastSurpriseAt)).toArray(OffsetDateTime[]::new),
+                        rows.stream().map(state -> state.lastAnniversaryYear).toArray(Integer[]::new)))
                 .replaceWithVoid();
     }
 

@@ -66,8 +66,12 @@ public class SegmentConsumer {
     }
 
     private Uni<Void> apply(List<SegmentChange> changes) {
-        return applier.apply(changes, SegmentChange::eventId, change -> RECLASSIFIED,
-                (connection, change) -> applyNew(connection, change).replaceWith(true));
+        // Every customer of the poll is locked first, in customer order, as the checkout consumer does:
+        // the two consumers' transactions never wait for each other in a cycle.
+        return applier.applyAll(changes, SegmentChange::eventId, change -> RECLASSIFIED,
+                (connection, fresh) -> customers.lockAll(connection, fresh.stream().map(SegmentChange::customerId).toList())
+                        .chain(() -> InOrderApplier.inOrder(connection, fresh, SegmentChange::eventId,
+                                (c, change) -> applyNew(c, change).replaceWith(true))));
     }
 
     private Uni<Void> applyNew(SqlConnection connection, SegmentChange change) {

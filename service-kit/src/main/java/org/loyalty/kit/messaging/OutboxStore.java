@@ -16,9 +16,13 @@ public class OutboxStore {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = events.stream().map(e -> Tuple.of(e.topic(), e.key(), e.payload())).toList();
-        return connection.preparedQuery("INSERT INTO outbox (topic, record_key, payload) VALUES ($1, $2, $3)")
-                .executeBatch(rows)
+        // One statement for the whole list; ids follow the list, and the relay publishes in id order.
+        return connection.preparedQuery("""
+                INSERT INTO outbox (topic, record_key, payload)
+                SELECT t, k, p FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(t, k, p, n) ORDER BY n""")
+                .execute(Tuple.of(events.stream().map(OutboxEvent::topic).toArray(String[]::new),
+                        events.stream().map(OutboxEvent::key).toArray(String[]::new),
+                        events.stream().map(OutboxEvent::payload).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 }
