@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.sql.Columns;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -95,22 +95,22 @@ public class LedgerStore {
                 ORDER BY 1
                 ON CONFLICT (order_id) DO UPDATE SET currency = EXCLUDED.currency, goods_total = EXCLUDED.goods_total,
                     refunded_total = EXCLUDED.refunded_total, points = EXCLUDED.points, available_at = EXCLUDED.available_at""",
-                column(orders, OrderPoints::orderId, String[]::new), column(orders, OrderPoints::customerId, String[]::new),
-                column(orders, OrderPoints::currency, String[]::new),
-                column(orders, OrderPoints::goodsTotal, BigDecimal[]::new),
-                column(orders, OrderPoints::refundedTotal, BigDecimal[]::new),
-                column(orders, OrderPoints::points, Long[]::new),
-                column(orders, o -> utc(o.availableAt()), OffsetDateTime[]::new));
+                Columns.of(orders, OrderPoints::orderId, String[]::new), Columns.of(orders, OrderPoints::customerId, String[]::new),
+                Columns.of(orders, OrderPoints::currency, String[]::new),
+                Columns.of(orders, OrderPoints::goodsTotal, BigDecimal[]::new),
+                Columns.of(orders, OrderPoints::refundedTotal, BigDecimal[]::new),
+                Columns.of(orders, OrderPoints::points, Long[]::new),
+                Columns.of(orders, o -> utc(o.availableAt()), OffsetDateTime[]::new));
     }
 
     private Uni<Void> saveRefunds(SqlConnection connection, List<CheckoutEvent.PurchaseRefunded> refunds) {
         return write(connection, refunds, """
                 INSERT INTO order_refund (refund_id, order_id, amount, refunded_at)
                 SELECT * FROM unnest($1::text[], $2::text[], $3::numeric[], $4::timestamptz[])""",
-                column(refunds, CheckoutEvent.PurchaseRefunded::refundId, String[]::new),
-                column(refunds, CheckoutEvent.PurchaseRefunded::orderId, String[]::new),
-                column(refunds, CheckoutEvent.PurchaseRefunded::goodsAmount, BigDecimal[]::new),
-                column(refunds, r -> utc(r.refundedAt()), OffsetDateTime[]::new));
+                Columns.of(refunds, CheckoutEvent.PurchaseRefunded::refundId, String[]::new),
+                Columns.of(refunds, CheckoutEvent.PurchaseRefunded::orderId, String[]::new),
+                Columns.of(refunds, CheckoutEvent.PurchaseRefunded::goodsAmount, BigDecimal[]::new),
+                Columns.of(refunds, r -> utc(r.refundedAt()), OffsetDateTime[]::new));
     }
 
     /** Appends entries in their order (ids, and so the history's order, follow the list). */
@@ -120,11 +120,11 @@ public class LedgerStore {
                 SELECT c, t, p, b, o, r, d, at FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[],
                     $6::text[], $7::uuid[], $8::timestamptz[]) WITH ORDINALITY AS e(c, t, p, b, o, r, d, at, n)
                 ORDER BY n""",
-                column(entries, LedgerEntry::customerId, String[]::new),
-                column(entries, e -> e.type().name(), String[]::new), column(entries, LedgerEntry::points, Long[]::new),
-                column(entries, LedgerEntry::balance, Long[]::new), column(entries, LedgerEntry::orderId, String[]::new),
-                column(entries, LedgerEntry::refundId, String[]::new), column(entries, LedgerEntry::redemptionId, UUID[]::new),
-                column(entries, e -> utc(e.occurredAt()), OffsetDateTime[]::new));
+                Columns.of(entries, LedgerEntry::customerId, String[]::new),
+                Columns.of(entries, e -> e.type().name(), String[]::new), Columns.of(entries, LedgerEntry::points, Long[]::new),
+                Columns.of(entries, LedgerEntry::balance, Long[]::new), Columns.of(entries, LedgerEntry::orderId, String[]::new),
+                Columns.of(entries, LedgerEntry::refundId, String[]::new), Columns.of(entries, LedgerEntry::redemptionId, UUID[]::new),
+                Columns.of(entries, e -> utc(e.occurredAt()), OffsetDateTime[]::new));
     }
 
     public Uni<Void> saveAccounts(SqlConnection connection, List<PointsAccount> accounts) {
@@ -133,10 +133,10 @@ public class LedgerStore {
                     last_activity_at = u.at
                 FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[]) AS u(id, balance, earned, redeemed, at)
                 WHERE a.customer_id = u.id""",
-                column(accounts, PointsAccount::customerId, String[]::new), column(accounts, PointsAccount::balance, Long[]::new),
-                column(accounts, PointsAccount::lifetimeEarned, Long[]::new),
-                column(accounts, PointsAccount::lifetimeRedeemed, Long[]::new),
-                column(accounts, a -> utc(a.lastActivityAt()), OffsetDateTime[]::new));
+                Columns.of(accounts, PointsAccount::customerId, String[]::new), Columns.of(accounts, PointsAccount::balance, Long[]::new),
+                Columns.of(accounts, PointsAccount::lifetimeEarned, Long[]::new),
+                Columns.of(accounts, PointsAccount::lifetimeRedeemed, Long[]::new),
+                Columns.of(accounts, a -> utc(a.lastActivityAt()), OffsetDateTime[]::new));
     }
 
     /**
@@ -148,14 +148,6 @@ public class LedgerStore {
             return Uni.createFrom().voidItem();
         }
         return connection.preparedQuery(sql).execute(Tuple.tuple(List.of(columns))).replaceWithVoid();
-    }
-
-    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
-        C[] column = array.apply(rows.size());
-        for (int i = 0; i < column.length; i++) {
-            column[i] = value.apply(rows.get(i));
-        }
-        return column;
     }
 
     static OffsetDateTime utc(Instant instant) {

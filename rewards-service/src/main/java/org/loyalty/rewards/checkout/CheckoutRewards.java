@@ -18,8 +18,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Applies a batch of checkout events in one transaction: purchases of customers without a
- * refund in the batch all at once ({@link PurchaseBatch}); the events of the others in order,
+ * Applies a batch of checkout events in one transaction: purchases that no refund of the same
+ * customer precedes in the batch all at once ({@link PurchaseBatch}); the rest in order,
  * where each locks its customer, records the purchase or refund (once per order and refund id),
  * and re-evaluates certificates and standing benefits.
  */
@@ -45,15 +45,17 @@ public class CheckoutRewards {
     }
 
     /**
-     * A customer with only purchases in the poll goes through {@link PurchaseBatch}; one with a
-     * refund among them keeps the exact order of their events, one at a time.
+     * A customer's purchases up to their first refund in the poll go through {@link PurchaseBatch},
+     * which runs first; from that refund on, their events keep their exact order, one at a time.
      */
     private Uni<Set<String>> applyBatch(SqlConnection connection, List<CheckoutEvent> events) {
         Set<String> refunding = new HashSet<>();
-        events.stream().filter(CheckoutEvent.Refund.class::isInstance).forEach(event -> refunding.add(event.customerId()));
         List<CheckoutEvent.Purchase> together = new ArrayList<>();
         List<CheckoutEvent> inOrder = new ArrayList<>();
         for (CheckoutEvent event : events) {
+            if (event instanceof CheckoutEvent.Refund) {
+                refunding.add(event.customerId());
+            }
             if (refunding.contains(event.customerId())) {
                 inOrder.add(event);
             } else {

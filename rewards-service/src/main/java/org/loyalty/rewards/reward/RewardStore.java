@@ -1,14 +1,16 @@
 package org.loyalty.rewards.reward;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.sql.Columns;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,13 +30,20 @@ public class RewardStore {
         return insertAll(client, List.of(reward));
     }
 
-    /** One batched round trip for all of them. */
+    /** One statement for all of them, their columns as arrays. */
     public Uni<Void> insertAll(SqlClient client, List<Reward> rewards) {
-        return client.preparedQuery("INSERT INTO reward (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
-                .executeBatch(rewards.stream().map(reward -> Tuple.tuple(Arrays.asList(reward.rewardId(), reward.customerId(),
-                        reward.kind().name(), reward.code(), reward.amount(), reward.currency(), reward.percent(), reward.description(),
-                        reward.reason(), reward.status().name(), utc(reward.issuedAt()), utc(reward.expiresAt()),
-                        reward.redeemedOrderId()))).toList())
+        return client.preparedQuery("INSERT INTO reward (" + COLUMNS + """
+                ) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::int[], $8::text[],
+                    $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[])""")
+                .execute(Tuple.tuple(List.of(
+                        Columns.of(rewards, Reward::rewardId, UUID[]::new), Columns.of(rewards, Reward::customerId, String[]::new),
+                        Columns.of(rewards, r -> r.kind().name(), String[]::new), Columns.of(rewards, Reward::code, String[]::new),
+                        Columns.of(rewards, Reward::amount, BigDecimal[]::new), Columns.of(rewards, Reward::currency, String[]::new),
+                        Columns.of(rewards, Reward::percent, Integer[]::new), Columns.of(rewards, Reward::description, String[]::new),
+                        Columns.of(rewards, Reward::reason, String[]::new), Columns.of(rewards, r -> r.status().name(), String[]::new),
+                        Columns.of(rewards, r -> utc(r.issuedAt()), OffsetDateTime[]::new),
+                        Columns.of(rewards, r -> utc(r.expiresAt()), OffsetDateTime[]::new),
+                        Columns.of(rewards, Reward::redeemedOrderId, String[]::new))))
                 .replaceWithVoid();
     }
 
