@@ -71,6 +71,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.from(args);
+        // Ctrl-C skips the phases' close(): take the services and brokers this run started down with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
         try (PostgresServer postgres = PostgresServer.localOrEmbedded()) {
             Path report = new Benchmark(settings, postgres).run();
             if (report != null) {

@@ -66,40 +66,49 @@ public class ExpiryJob {
     public Uni<Integer> runForToday() {
         return jobs.onceToday(JOB, today -> {
             Instant cutoff = clock.instant().atOffset(ZoneOffset.UTC).minusMonths(config.expiry().inactiveMonths()).toInstant();
-            return expireFrom(cutoff, 0).invoke(count -> {
+            return expireFrom(cutoff, "", 0).invoke(count -> {
                 LOG.infof("Points expiry for %s: %d accounts inactive since before %s", today, count, cutoff);
                 relay.wakeUp();
             });
         });
     }
 
-    private Uni<Integer> expireFrom(Instant cutoff, int doneSoFar) {
-        return expireChunk(cutoff).chain(count -> count < CHUNK
-                ? Uni.createFrom().item(doneSoFar + count)
-                : expireFrom(cutoff, doneSoFar + count));
+    /** Expired accounts in one chunk, and the last customer id it looked at (the next chunk starts after it). */
+    private record Chunk(int expired, String last) {
     }
 
-    private Uni<Integer> expireChunk(Instant cutoff) {
+    private Uni<Integer> expireFrom(Instant cutoff, String after, int doneSoFar) {
+        return expireChunk(cutoff, after).chain(chunk -> chunk.expired() < CHUNK
+                ? Uni.createFrom().item(doneSoFar + chunk.expired())
+                : expireFrom(cutoff, chunk.last(), doneSoFar + chunk.expired()));
+    }
+
+    /**
+     * One pass over the accounts in customer order, a chunk at a time: the scan needs no index on
+     * the activity time, which every ledger write changes (an index there would make each balance
+     * update write index entries instead of updating the row in place).
+     */
+    private Uni<Chunk> expireChunk(Instant cutoff, String after) {
         Instant now = clock.instant();
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         SELECT customer_id, balance FROM points_account
-                        WHERE balance > 0 AND last_activity_at < $1
+                        WHERE customer_id > $3 AND balance > 0 AND last_activity_at < $1
                         ORDER BY customer_id LIMIT $2 FOR UPDATE SKIP LOCKED""")
-                .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), CHUNK))
+                .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), CHUNK, after))
                 .chain(rows -> {
                     List<LedgerEntry> entries = new ArrayList<>();
                     for (Row row : rows) {
                         entries.add(new LedgerEntry(row.getString(0), LedgerEntry.Type.EXPIRE, -row.getLong(1), 0, null, null, null, now));
                     }
                     if (entries.isEmpty()) {
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(new Chunk(0, after));
                     }
                     String[] customers = entries.stream().map(LedgerEntry::customerId).toArray(String[]::new);
                     return connection.preparedQuery("UPDATE points_account SET balance = 0 WHERE customer_id = ANY($1)")
                             .execute(Tuple.of((Object) customers))
                             .chain(() -> ledger.appendEntries(connection, entries))
                             .chain(() -> outbox.append(connection, events.of(entries)))
-                            .replaceWith(entries.size());
+                            .replaceWith(new Chunk(entries.size(), customers[customers.length - 1]));
                 }));
     }
 }
