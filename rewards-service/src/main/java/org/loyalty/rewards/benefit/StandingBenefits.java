@@ -1,7 +1,12 @@
 package org.loyalty.rewards.benefit;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,47 +59,60 @@ public class StandingBenefits {
 
     /** Brings the customer's standing-benefit rewards in line with what they qualify for now. */
     public Uni<Void> reconcile(SqlConnection connection, CustomerState state) {
-        return reconcileFreeShipping(connection, state).chain(() -> reconcileDiscount(connection, state));
+        return reconcileAll(connection, List.of(state));
     }
 
-    private Uni<Void> reconcileFreeShipping(SqlConnection connection, CustomerState state) {
-        boolean qualifies = freeShipping(state);
-        return store.activeOfKind(connection, state.customerId(), Reward.Kind.FREE_SHIPPING).chain(active -> {
-            if (qualifies && active.isEmpty()) {
-                String reason = "DEVOTED".equals(state.segment()) ? "Member of the VIP club"
-                        : state.completedOrders() + " completed orders";
-                return lifecycle.issue(connection, standing(state, Reward.Kind.FREE_SHIPPING, null, "Free shipping on every order", reason))
-                        .replaceWithVoid();
-            }
-            if (!qualifies && !active.isEmpty()) {
-                return revokeAll(connection, active, "No longer qualifies for free shipping");
-            }
+    /**
+     * As {@link #reconcile} for many customers: one query for their active benefits, the
+     * decisions in memory, the new rewards issued with two statements; revocations (a segment
+     * lost) one by one, as they are rare.
+     */
+    public Uni<Void> reconcileAll(SqlConnection connection, Collection<CustomerState> states) {
+        if (states.isEmpty()) {
             return Uni.createFrom().voidItem();
-        });
-    }
-
-    private Uni<Void> reconcileDiscount(SqlConnection connection, CustomerState state) {
-        int percent = discountPercent(state);
-        return store.activeOfKind(connection, state.customerId(), Reward.Kind.LOYALTY_DISCOUNT).chain(active -> {
-            boolean current = active.size() == 1 && active.get(0).percent() == percent;
-            if (current || (percent == 0 && active.isEmpty())) {
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Void> revoked = revokeAll(connection, active, "Segment is now " + state.segment());
-            if (percent == 0) {
-                return revoked;
-            }
-            return revoked.chain(() -> lifecycle.issue(connection, standing(state, Reward.Kind.LOYALTY_DISCOUNT, percent,
-                    percent + "% off every order", "Returning customer in segment " + state.segment()))).replaceWithVoid();
-        });
-    }
-
-    private Uni<Void> revokeAll(SqlConnection connection, List<Reward> rewards, String why) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Reward reward : rewards) {
-            chain = chain.chain(() -> lifecycle.revoke(connection, reward, why));
         }
-        return chain;
+        return store.activeStandingBenefits(connection, states.stream().map(CustomerState::customerId).toList()).chain(active -> {
+            Map<String, List<Reward>> byCustomer = active.stream().collect(Collectors.groupingBy(Reward::customerId));
+            List<Reward> issued = new ArrayList<>();
+            Map<Reward, String> revoked = new LinkedHashMap<>();
+            for (CustomerState state : states) {
+                List<Reward> current = byCustomer.getOrDefault(state.customerId(), List.of());
+                planFreeShipping(state, ofKind(current, Reward.Kind.FREE_SHIPPING), issued, revoked);
+                planDiscount(state, ofKind(current, Reward.Kind.LOYALTY_DISCOUNT), issued, revoked);
+            }
+            Uni<Void> revocations = Uni.createFrom().voidItem();
+            for (Map.Entry<Reward, String> revoke : revoked.entrySet()) {
+                revocations = revocations.chain(() -> lifecycle.revoke(connection, revoke.getKey(), revoke.getValue()));
+            }
+            return issued.isEmpty() ? revocations : revocations.chain(() -> lifecycle.issueAll(connection, issued));
+        });
+    }
+
+    private void planFreeShipping(CustomerState state, List<Reward> active, List<Reward> issued, Map<Reward, String> revoked) {
+        boolean qualifies = freeShipping(state);
+        if (qualifies && active.isEmpty()) {
+            String reason = "DEVOTED".equals(state.segment()) ? "Member of the VIP club" : state.completedOrders() + " completed orders";
+            issued.add(standing(state, Reward.Kind.FREE_SHIPPING, null, "Free shipping on every order", reason));
+        } else if (!qualifies) {
+            active.forEach(reward -> revoked.put(reward, "No longer qualifies for free shipping"));
+        }
+    }
+
+    private void planDiscount(CustomerState state, List<Reward> active, List<Reward> issued, Map<Reward, String> revoked) {
+        int percent = discountPercent(state);
+        boolean current = active.size() == 1 && active.get(0).percent() == percent;
+        if (current || (percent == 0 && active.isEmpty())) {
+            return;
+        }
+        active.forEach(reward -> revoked.put(reward, "Segment is now " + state.segment()));
+        if (percent != 0) {
+            issued.add(standing(state, Reward.Kind.LOYALTY_DISCOUNT, percent, percent + "% off every order",
+                    "Returning customer in segment " + state.segment()));
+        }
+    }
+
+    private static List<Reward> ofKind(List<Reward> rewards, Reward.Kind kind) {
+        return rewards.stream().filter(reward -> reward.kind() == kind).toList();
     }
 
     private Reward standing(CustomerState state, Reward.Kind kind, Integer percent, String description, String reason) {

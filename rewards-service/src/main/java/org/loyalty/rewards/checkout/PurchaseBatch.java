@@ -18,16 +18,16 @@ import org.loyalty.rewards.certificate.GiftCertificates;
 import org.loyalty.rewards.customer.CustomerState;
 import org.loyalty.rewards.customer.CustomerStore;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The purchases of a poll applied together, for customers with no refund in it (their rows
- * locked by the caller): the purchases inserted in one (once per order), order counts saved
- * in one batch, certificates replayed in memory and issued in a few batched statements. Only
- * a customer who reaches free shipping costs statements of their own.
+ * The purchases of a poll applied together, those that no refund of the same customer precedes
+ * in it (the customers' rows locked by the caller): the purchases inserted in one statement
+ * (once per order), order counts saved in one, certificates replayed in memory and issued in a
+ * few set-based statements, and the standing benefits of every customer who reaches free
+ * shipping reconciled together.
  */
 @ApplicationScoped
 public class PurchaseBatch {
@@ -65,7 +65,7 @@ public class PurchaseBatch {
             return customers.saveAll(connection, touched)
                     .chain(() -> certificates.afterPurchases(connection, fresh.stream()
                             .map(p -> new GiftCertificates.NewPurchase(p.customerId(), p.orderId(), p.placedAt())).toList()))
-                    .chain(() -> reconcile(connection, reachingFreeShipping))
+                    .chain(() -> benefits.reconcileAll(connection, reachingFreeShipping))
                     .replaceWith(fresh.stream().map(CheckoutEvent.Purchase::eventId).collect(Collectors.toSet()));
         });
     }
@@ -93,11 +93,5 @@ public class PurchaseBatch {
                     }
                     return fresh;
                 });
-    }
-
-    private Uni<Void> reconcile(SqlConnection connection, Set<CustomerState> states) {
-        return Multi.createFrom().iterable(states)
-                .onItem().transformToUniAndConcatenate(state -> benefits.reconcile(connection, state))
-                .collect().last().replaceWithVoid();
     }
 }

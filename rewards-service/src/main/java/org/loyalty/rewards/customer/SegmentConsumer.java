@@ -3,8 +3,10 @@ package org.loyalty.rewards.customer;
 import static org.loyalty.kit.messaging.EventFields.id;
 import static org.loyalty.kit.messaging.EventFields.text;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,23 +67,32 @@ public class SegmentConsumer {
         return new SegmentChange(event.id(), customerId, to);
     }
 
+    /**
+     * A poll's changes in one transaction: its customers locked first, in customer order (as the
+     * checkout consumer does, so the two never wait for each other in a cycle); each change applied
+     * to the state in order, a surprise for each customer who becomes DEVOTED; then the standing
+     * benefits of all of them reconciled with their final segments, and the states saved, at once.
+     */
     private Uni<Void> apply(List<SegmentChange> changes) {
-        // Every customer of the poll is locked first, in customer order, as the checkout consumer does:
-        // the two consumers' transactions never wait for each other in a cycle.
-        return applier.applyAll(changes, SegmentChange::eventId, change -> RECLASSIFIED,
-                (connection, fresh) -> customers.lockAll(connection, fresh.stream().map(SegmentChange::customerId).toList())
-                        .chain(() -> InOrderApplier.inOrder(connection, fresh, SegmentChange::eventId,
-                                (c, change) -> applyNew(c, change).replaceWith(true))));
+        return applier.applyAll(changes, SegmentChange::eventId, change -> RECLASSIFIED, this::applyNew);
     }
 
-    private Uni<Void> applyNew(SqlConnection connection, SegmentChange change) {
-        return customers.lock(connection, change.customerId()).chain(state -> {
-            boolean becomesDevoted = "DEVOTED".equals(change.to()) && !"DEVOTED".equals(state.segment());
-            state.segment(change.to());
-            Uni<Void> surprise = becomesDevoted
-                    ? surprises.maybeGive(connection, state, "Welcome to the VIP club")
-                    : Uni.createFrom().voidItem();
-            return surprise.chain(() -> benefits.reconcile(connection, state)).chain(() -> customers.save(connection, state));
+    private Uni<Set<String>> applyNew(SqlConnection connection, List<SegmentChange> fresh) {
+        return customers.lockAll(connection, fresh.stream().map(SegmentChange::customerId).toList()).chain(states -> {
+            Set<CustomerState> touched = new LinkedHashSet<>();
+            Uni<Void> gifts = Uni.createFrom().voidItem();
+            for (SegmentChange change : fresh) {
+                CustomerState state = states.get(change.customerId());
+                boolean becomesDevoted = "DEVOTED".equals(change.to()) && !"DEVOTED".equals(state.segment());
+                state.segment(change.to());
+                touched.add(state);
+                if (becomesDevoted) {
+                    gifts = gifts.chain(() -> surprises.maybeGive(connection, state, "Welcome to the VIP club"));
+                }
+            }
+            return gifts.chain(() -> benefits.reconcileAll(connection, touched))
+                    .chain(() -> customers.saveAll(connection, touched))
+                    .replaceWith(fresh.stream().map(SegmentChange::eventId).collect(Collectors.toSet()));
         });
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,6 +51,13 @@ public class RewardStore {
     public Uni<List<Reward>> activeOfKind(SqlClient client, String customerId, Reward.Kind kind) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM reward WHERE customer_id = $1 AND kind = $2 AND status = 'ACTIVE'")
                 .execute(Tuple.of(customerId, kind.name())).map(RewardStore::toRewards);
+    }
+
+    /** The active standing benefits (free shipping, loyalty discount) of many customers, in one query. */
+    public Uni<List<Reward>> activeStandingBenefits(SqlClient client, Collection<String> customerIds) {
+        return client.preparedQuery("SELECT " + COLUMNS
+                + " FROM reward WHERE customer_id = ANY($1) AND kind IN ('FREE_SHIPPING', 'LOYALTY_DISCOUNT') AND status = 'ACTIVE'")
+                .execute(Tuple.of(customerIds.stream().distinct().sorted().toArray(String[]::new))).map(RewardStore::toRewards);
     }
 
     /** The customer's rewards, newest first; status null means all. */
