@@ -139,10 +139,7 @@ public class LedgerStore {
                 Columns.of(accounts, a -> utc(a.lastActivityAt()), OffsetDateTime[]::new));
     }
 
-    /**
-     * One statement for all rows, their columns as arrays: a pipelined batch costs the database
-     * one execution per row.
-     */
+    /** One statement for all rows, their columns as arrays (see {@link Columns}); nothing for none. */
     private static Uni<Void> write(SqlConnection connection, List<?> rows, String sql, Object... columns) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -19,8 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Applies a batch of checkout events in one transaction: purchases that no refund of the same
- * customer precedes in the batch all at once ({@link PurchaseBatch}); the rest in order,
- * where each locks its customer, records the purchase or refund (once per order and refund id),
+ * customer precedes in the batch all at once ({@link PurchaseBatch}); the rest in order, on the
+ * customer states locked for the whole batch, where each records the purchase or refund (once per order and refund id),
  * and re-evaluates certificates and standing benefits.
  */
 @ApplicationScoped
@@ -65,19 +65,21 @@ public class CheckoutRewards {
         // Every customer of the poll is locked first, in customer order, as the segment consumer does:
         // two transactions of this service never wait for each other in a cycle.
         return customers.lockAll(connection, events.stream().map(CheckoutEvent::customerId).toList())
-                .chain(states -> purchaseBatch.apply(connection, together, states))
-                .chain(batched -> InOrderApplier.inOrder(connection, inOrder, CheckoutEvent::eventId, this::applyNew)
-                        .map(oneByOne -> {
-                            Set<String> applied = new HashSet<>(batched);
-                            applied.addAll(oneByOne);
-                            return applied;
-                        }));
+                .chain(states -> purchaseBatch.apply(connection, together, states)
+                        .chain(batched -> InOrderApplier.inOrder(connection, inOrder, CheckoutEvent::eventId,
+                                        (c, event) -> applyNew(c, event, states.get(event.customerId())))
+                                .map(oneByOne -> {
+                                    Set<String> applied = new HashSet<>(batched);
+                                    applied.addAll(oneByOne);
+                                    return applied;
+                                })));
     }
 
-    private Uni<Boolean> applyNew(SqlConnection connection, CheckoutEvent event) {
-        return customers.lock(connection, event.customerId()).chain(state -> event instanceof CheckoutEvent.Purchase purchase
+    /** @param state the customer's state as locked for the poll, with what the poll did to it so far */
+    private Uni<Boolean> applyNew(SqlConnection connection, CheckoutEvent event, CustomerState state) {
+        return event instanceof CheckoutEvent.Purchase purchase
                 ? purchase(connection, state, purchase)
-                : refund(connection, (CheckoutEvent.Refund) event));
+                : refund(connection, (CheckoutEvent.Refund) event);
     }
 
     private Uni<Boolean> purchase(SqlConnection connection, CustomerState state, CheckoutEvent.Purchase purchase) {

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.sql.Columns;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -70,12 +72,12 @@ public class CustomerStore {
                 FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[])
                     AS u(customer_id, segment, orders, first_at, surprise_at, anniversary)
                 WHERE c.customer_id = u.customer_id""")
-                .execute(Tuple.of(rows.stream().map(state -> state.customerId).toArray(String[]::new),
-                        rows.stream().map(state -> state.segment).toArray(String[]::new),
-                        rows.stream().map(state -> state.completedOrders).toArray(Integer[]::new),
-                        rows.stream().map(state -> utc(state.firstPurchaseAt)).toArray(OffsetDateTime[]::new),
-                        rows.stream().map(state -> utc(state.lastSurpriseAt)).toArray(OffsetDateTime[]::new),
-                        rows.stream().map(state -> state.lastAnniversaryYear).toArray(Integer[]::new)))
+                .execute(Tuple.of(Columns.of(rows, state -> state.customerId, String[]::new),
+                        Columns.of(rows, state -> state.segment, String[]::new),
+                        Columns.of(rows, state -> state.completedOrders, Integer[]::new),
+                        Columns.of(rows, state -> utc(state.firstPurchaseAt), OffsetDateTime[]::new),
+                        Columns.of(rows, state -> utc(state.lastSurpriseAt), OffsetDateTime[]::new),
+                        Columns.of(rows, state -> state.lastAnniversaryYear, Integer[]::new)))
                 .replaceWithVoid();
     }
 

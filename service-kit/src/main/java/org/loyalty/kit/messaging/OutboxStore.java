@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.sql.Columns;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,9 +22,9 @@ public class OutboxStore {
         return connection.preparedQuery("""
                 INSERT INTO outbox (topic, record_key, payload)
                 SELECT t, k, p FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(t, k, p, n) ORDER BY n""")
-                .execute(Tuple.of(events.stream().map(OutboxEvent::topic).toArray(String[]::new),
-                        events.stream().map(OutboxEvent::key).toArray(String[]::new),
-                        events.stream().map(OutboxEvent::payload).toArray(String[]::new)))
+                .execute(Tuple.of(Columns.of(events, OutboxEvent::topic, String[]::new),
+                        Columns.of(events, OutboxEvent::key, String[]::new),
+                        Columns.of(events, OutboxEvent::payload, String[]::new)))
                 .replaceWithVoid();
     }
 }
