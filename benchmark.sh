@@ -3,6 +3,7 @@
 # then the purchase stream through points-service alone and through all four services,
 # latency at a fixed rate, CPU and memory; writes benchmark-report/report.md and PNG charts.
 # Options (defaults): --events 200000 --customers 20000 --rate 1000 --latency-seconds 30
+#                     --warmup 50000 (events driven through first, so that the JIT has compiled the hot code)
 #                     --only points|all (one phase, printed, no report: for trying a change)
 #                     --partitions 3 --out benchmark-report
 set -euo pipefail

@@ -34,7 +34,7 @@ import org.loyalty.devinfra.run.Topics;
 public final class Benchmark {
 
     /** What the run is asked to do; every value has a command-line option of the same name. */
-    record Settings(int events, int customers, int rate, int latencySeconds, int partitions, Path out, String only) {
+    record Settings(int events, int customers, int warmup, int rate, int latencySeconds, int partitions, Path out, String only) {
         static Settings from(String[] args) {
             Map<String, String> options = new HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -43,6 +43,7 @@ public final class Benchmark {
             return new Settings(
                     Integer.parseInt(options.getOrDefault("events", "200000")),
                     Integer.parseInt(options.getOrDefault("customers", "20000")),
+                    Integer.parseInt(options.getOrDefault("warmup", "50000")),
                     Integer.parseInt(options.getOrDefault("rate", "1000")),
                     Integer.parseInt(options.getOrDefault("latency-seconds", "30")),
                     Integer.parseInt(options.getOrDefault("partitions", "3")),
@@ -134,13 +135,14 @@ public final class Benchmark {
             try (Platform platform = Platform.start(root, wiring, services, service -> Ports.free(), directory.resolve("logs"),
                     new ArrayList<>());
                     ResourceSampler sampler = new ResourceSampler(platform.pids())) {
+                PurchaseStream warmup = warmUp(broker.bootstrapServers(), services);
                 long idleFrom = System.nanoTime();
                 TimeUnit.MILLISECONDS.sleep(IDLE_WINDOW.toMillis()); // an idle window to sample, nothing to wait for
                 Map<String, ResourceSampler.Usage> idle = sampler.between(idleFrom, System.nanoTime());
 
                 PurchaseStream stream = stream();
                 ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases(services),
-                        expected(services, stream), stream, settings.events(), PHASE_TIMEOUT);
+                        expected(services, stream, settings.events()), stream, settings.events(), PHASE_TIMEOUT);
                 Map<String, ResourceSampler.Usage> underLoad = sampler.between(throughput.startNanos(), throughput.endNanos());
                 say("  %,.0f events/s until every service committed every event", throughput.eventsPerSecond(settings.events()));
                 throughput.services().forEach((service, progress) ->
@@ -154,9 +156,27 @@ public final class Benchmark {
                     say("  latency at %,d events/s: p50 %d ms, p95 %d ms, p99 %d ms", settings.rate(),
                             latency.percentile(50), latency.percentile(95), latency.percentile(99));
                 }
-                return new Phase(name, throughput, idle, underLoad, credited, stream.expectedPoints(settings.events()), latency);
+                long expectedPoints = warmup.expectedPoints(settings.warmup()) + stream.expectedPoints(settings.events());
+                return new Phase(name, throughput, idle, underLoad, credited, expectedPoints, latency);
             }
         }
+    }
+
+    /**
+     * A service that has just started spends as much CPU compiling its hot code (the JIT) as
+     * running it, and on two cores that takes half the machine from the run. A service in
+     * production has long been warm: this stream, over the same customers, is driven through
+     * first and waited for, so that the measured run sees warm services and a warm broker.
+     */
+    private PurchaseStream warmUp(String bootstrapServers, List<Platform.Service> services) throws Exception {
+        PurchaseStream warmup = stream();
+        if (settings.warmup() > 0) {
+            ThroughputRun.Result warm = ThroughputRun.run(bootstrapServers, postgres, databases(services),
+                    expected(services, warmup, settings.warmup()), warmup, settings.warmup(), PHASE_TIMEOUT);
+            say("  warm-up: %,d events at %,.0f events/s", settings.warmup(), warm.eventsPerSecond(settings.warmup()));
+            ConsumerLag.awaitDrained(bootstrapServers, PHASE_TIMEOUT);
+        }
+        return warmup;
     }
 
     private PurchaseStream stream() {
@@ -170,14 +190,14 @@ public final class Benchmark {
     }
 
     /** Every service keeps every event in its inbox, but notification-service, which has nothing to say about a refund. */
-    private Map<String, Integer> expected(List<Platform.Service> services, PurchaseStream stream) {
+    private static Map<String, Integer> expected(List<Platform.Service> services, PurchaseStream stream, int events) {
         Map<String, Integer> expected = new LinkedHashMap<>();
         services.forEach(service -> expected.put(service.name(), service.name().equals("notification-service")
-                ? stream.purchases(settings.events()) : settings.events()));
+                ? stream.purchases(events) : events));
         return expected;
     }
 
-    /** The points on every account after the throughput run: the stream's expected total, to the point. */
+    /** The points on every account after the throughput run: the warm-up's and the stream's expected total, to the point. */
     private long pointsCredited() throws SQLException {
         String database = "bench_" + Platform.SERVICES.get(0).database();
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());

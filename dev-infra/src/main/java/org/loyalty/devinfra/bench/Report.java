@@ -49,10 +49,12 @@ final class Report {
         line("");
         line("- run: " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
         line("- machine: " + machine + "; the broker, PostgreSQL and every service share it");
-        line("- command: `./benchmark.sh --events %d --customers %d --rate %d --latency-seconds %d --partitions %d`".formatted(
-                settings.events(), settings.customers(), settings.rate(), settings.latencySeconds(), settings.partitions()));
+        line("- command: `./benchmark.sh --events %d --customers %d --warmup %d --rate %d --latency-seconds %d --partitions %d`".formatted(
+                settings.events(), settings.customers(), settings.warmup(), settings.rate(), settings.latencySeconds(), settings.partitions()));
         line("- stream: %,d checkout events over %,d customers, every tenth a partial refund of the order before it".formatted(
                 settings.events(), settings.customers()));
+        line(("- warm-up: each phase first drives %,d events of the same shape through its freshly started services and waits "
+                + "for them, so that what is measured is warm code, not the JIT compiling it").formatted(settings.warmup()));
         line("");
         line("| target | measured | met |");
         line("|---|---|---|");
