@@ -14,6 +14,8 @@ import org.loyalty.devinfra.testing.Checkout;
  */
 class RebalanceTest {
 
+    private static final int PER_REPLICA = ReliabilityPlatform.CHECKOUT_CONSUMERS_PER_REPLICA;
+
     @Test
     void aReplicaJoiningAndLeavingMidStreamAppliesNothingTwice() throws Exception {
         ReliabilityPlatform system = ReliabilityPlatform.get();
@@ -29,14 +31,18 @@ class RebalanceTest {
                 scenario.player.awaitProgress((2 * i + 0.5) * slice, scale.patience(scale.events()));
                 long joinedAt = System.nanoTime();
                 String replica = system.platform.addReplica(service, Ports.free(), ReliabilityPlatform.START_TIMEOUT);
-                await(service + " group has both replicas").atMost(Duration.ofSeconds(60))
-                        .until(() -> system.consumersOf(service, Checkout.TOPIC) == 2);
-                int atJoin = scenario.player.acknowledged();
-                scenario.player.playUntil((2 * i + 2) * slice);
-                scenario.player.awaitProgress((2 * i + 1.5) * slice, scale.patience(scale.events()));
-                system.platform.stop(replica);
+                int atJoin;
+                try {
+                    await(service + " group has both replicas").atMost(Duration.ofSeconds(60))
+                            .until(() -> system.consumersOf(service, Checkout.TOPIC) == 2 * PER_REPLICA);
+                    atJoin = scenario.player.acknowledged();
+                    scenario.player.playUntil((2 * i + 2) * slice);
+                    scenario.player.awaitProgress((2 * i + 1.5) * slice, scale.patience(scale.events()));
+                } finally {
+                    system.platform.stop(replica); // also when the test fails: the next tests expect one replica
+                }
                 await(service + " group back to one replica").atMost(Duration.ofSeconds(60))
-                        .until(() -> system.consumersOf(service, Checkout.TOPIC) == 1);
+                        .until(() -> system.consumersOf(service, Checkout.TOPIC) == PER_REPLICA);
                 System.out.printf("rebalance: %s joined at event %,d and left at %,d, %d s later%n", replica, atJoin,
                         scenario.player.acknowledged(), Scenario.since(joinedAt).toSeconds());
             }

@@ -38,6 +38,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 final class ReliabilityPlatform {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * Consumers of checkout.purchases in each replica (CHECKOUT_CONSUMERS): with the topic's four
+     * partitions, two replicas give every consumer exactly one, so each replica's arrival and
+     * departure shows in the group's assignment.
+     */
+    static final int CHECKOUT_CONSUMERS_PER_REPLICA = 2;
 
     private static ReliabilityPlatform instance;
 
@@ -86,7 +92,8 @@ final class ReliabilityPlatform {
         Platform platform = Platform.start(root,
                 new Platform.Wiring(broker.bootstrapServers(), postgres, smtp.getSmtp().getPort(), prefix, TestTokens.issuer(),
                         // the tests' registered customers get many mails; the default 20/s would make them wait
-                        Map.of("NOTIFICATION_SENDER_RATE_PER_SECOND", "200")),
+                        Map.of("NOTIFICATION_SENDER_RATE_PER_SECOND", "200",
+                                "CHECKOUT_CONSUMERS", Integer.toString(CHECKOUT_CONSUMERS_PER_REPLICA))),
                 service -> Ports.free(), Files.createDirectories(root.resolve("system-tests/target/reliability-logs")), skipped);
         assertEquals(List.of(), skipped, "every service is packaged before the system tests run");
         ReliabilityPlatform started = new ReliabilityPlatform(platform, broker, smtp, new Databases(postgres, prefix));
