@@ -34,6 +34,8 @@ final class ThroughputRun {
         }
     }
 
+    private static final double MAX_LOOK_INTERVAL_SECONDS = 5;
+
     private ThroughputRun() {
     }
 
@@ -71,31 +73,53 @@ final class ThroughputRun {
             long start, Duration timeout)
             throws SQLException, InterruptedException, TimeoutException {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
+        Map<String, Double> nextLook = new LinkedHashMap<>();
         Map<String, Progress> done = new LinkedHashMap<>();
-        inboxes.keySet().forEach(name -> series.put(name, new ArrayList<>(List.of(new double[] {0, 0}))));
+        inboxes.keySet().forEach(name -> {
+            series.put(name, new ArrayList<>(List.of(new double[] {0, 0})));
+            nextLook.put(name, 1.0);
+        });
         while (done.size() < inboxes.size()) {
             if (seconds(start) > timeout.toSeconds()) {
                 throw new TimeoutException("Not every service committed the stream within " + timeout + ": " + last(series));
             }
-            // Each count reads the whole stream's range of the inbox (40-60 ms of database time near the end
-            // of a run, measured with pg_stat_statements): once a second halves that load on the database being measured.
-            TimeUnit.SECONDS.sleep(1);
+            TimeUnit.MILLISECONDS.sleep(200);
             for (Map.Entry<String, InboxCounter> inbox : inboxes.entrySet()) {
                 String name = inbox.getKey();
-                if (done.containsKey(name)) {
+                if (done.containsKey(name) || seconds(start) < nextLook.get(name)) {
                     continue;
                 }
                 long committed = inbox.getValue().count();
                 double at = seconds(start);
-                series.get(name).add(new double[] {at, committed});
+                List<double[]> points = series.get(name);
+                points.add(new double[] {at, committed});
                 if (committed >= expected.get(name)) {
-                    done.put(name, new Progress(series.get(name), at, events / at)); // it has handled the whole stream
+                    done.put(name, new Progress(points, at, events / at)); // it has handled the whole stream
+                } else {
+                    nextLook.put(name, at + untilNextLook(points, expected.get(name)));
                 }
             }
         }
         Map<String, Progress> ordered = new LinkedHashMap<>();
         inboxes.keySet().forEach(name -> ordered.put(name, done.get(name)));
         return ordered;
+    }
+
+    /**
+     * Each count reads the stream's whole range of the inbox, up to 280 ms of the measured database's
+     * time near the end (pg_stat_statements): counting every second took a tenth of the database time of
+     * a run. So the next look comes after half the time the service still needs at its rate so far
+     * (the faster of its average and its latest), at most 5 s later (a service speeds up as its JIT
+     * warms and as the others finish), and never more than a second after it finishes unless its
+     * rate more than doubles in between.
+     */
+    private static double untilNextLook(List<double[]> points, long expected) {
+        double[] latest = points.get(points.size() - 1);
+        double[] before = points.get(points.size() - 2);
+        double averageRate = latest[1] / latest[0];
+        double latestRate = (latest[1] - before[1]) / (latest[0] - before[0]);
+        double rate = Math.max(averageRate, latestRate);
+        return rate <= 0 ? 1 : Math.min(MAX_LOOK_INTERVAL_SECONDS, Math.max(1, (expected - latest[1]) / rate / 2));
     }
 
     private static Map<String, Double> last(Map<String, List<double[]>> series) {

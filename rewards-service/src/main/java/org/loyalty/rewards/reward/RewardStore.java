@@ -53,10 +53,16 @@ public class RewardStore {
                 .execute(Tuple.of(customerId, kind.name())).map(RewardStore::toRewards);
     }
 
-    /** The active standing benefits (free shipping, loyalty discount) of many customers, in one query. */
+    /**
+     * The active standing benefits (free shipping, loyalty discount) of many customers, in one query:
+     * one probe of the active-by-customer index per customer. {@code OFFSET 0} keeps the planner from
+     * flattening the probe into a join: on statistics that lag the growing table it then read every
+     * active reward, or every standing benefit, and hashed them (55 to 120 ms a call in the benchmark).
+     */
     public Uni<List<Reward>> activeStandingBenefits(SqlClient client, Collection<String> customerIds) {
-        return client.preparedQuery("SELECT " + COLUMNS
-                + " FROM reward WHERE customer_id = ANY($1) AND kind IN ('FREE_SHIPPING', 'LOYALTY_DISCOUNT') AND status = 'ACTIVE'")
+        return client.preparedQuery("SELECT r.* FROM unnest($1::text[]) AS c(id) CROSS JOIN LATERAL (SELECT " + COLUMNS
+                + " FROM reward WHERE customer_id = c.id AND kind IN ('FREE_SHIPPING', 'LOYALTY_DISCOUNT') AND status = 'ACTIVE'"
+                + " OFFSET 0) r")
                 .execute(Tuple.of(customerIds.stream().distinct().sorted().toArray(String[]::new))).map(RewardStore::toRewards);
     }
 
