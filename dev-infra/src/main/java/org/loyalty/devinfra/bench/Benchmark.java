@@ -54,7 +54,13 @@ public final class Benchmark {
 
     /** The results of one phase (points-service alone, or all four services). */
     record Phase(String name, ThroughputRun.Result throughput, Map<String, ResourceSampler.Usage> idle,
-            Map<String, ResourceSampler.Usage> underLoad, long pointsCredited, long pointsExpected, LatencyProbe.Result latency) {
+            Map<String, ResourceSampler.Usage> underLoad, double machineCpuSeconds, long pointsCredited, long pointsExpected,
+            LatencyProbe.Result latency) {
+
+        /** CPU of the whole machine per event of the measured stream, in microseconds. */
+        double machineCpuMicrosPerEvent(int events) {
+            return machineCpuSeconds * 1e6 / events;
+        }
     }
 
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
@@ -144,7 +150,9 @@ public final class Benchmark {
                 ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases(services),
                         expected(services, stream, settings.events()), stream, settings.events(), PHASE_TIMEOUT);
                 Map<String, ResourceSampler.Usage> underLoad = sampler.between(throughput.startNanos(), throughput.endNanos());
-                say("  %,.0f events/s until every service committed every event", throughput.eventsPerSecond(settings.events()));
+                double machineCpu = sampler.machineCpuSeconds(throughput.startNanos(), throughput.endNanos());
+                say("  %,.0f events/s until every service committed every event; machine CPU %,.0f µs per event",
+                        throughput.eventsPerSecond(settings.events()), machineCpu * 1e6 / settings.events());
                 throughput.services().forEach((service, progress) ->
                         say("  %-25s %,.0f events/s (%.1f s)", service, progress.eventsPerSecond(), progress.seconds()));
                 long credited = pointsCredited();
@@ -157,7 +165,7 @@ public final class Benchmark {
                             latency.percentile(50), latency.percentile(95), latency.percentile(99));
                 }
                 long expectedPoints = warmup.expectedPoints(settings.warmup()) + stream.expectedPoints(settings.events());
-                return new Phase(name, throughput, idle, underLoad, credited, expectedPoints, latency);
+                return new Phase(name, throughput, idle, underLoad, machineCpu, credited, expectedPoints, latency);
             }
         }
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples CPU time and resident memory of each service process once a second (from the
- * JDK's process info and /proc), so that any window of the run can be summarised.
+ * JDK's process info and /proc), and the CPU time of the whole machine (/proc/stat: services,
+ * broker, PostgreSQL and load generator together), so that any window of the run can be summarised.
  */
 final class ResourceSampler implements AutoCloseable {
 
@@ -25,8 +26,12 @@ final class ResourceSampler implements AutoCloseable {
     private record Sample(long atNanos, long cpuNanos, long rssKb) {
     }
 
+    /** /proc/stat counts in USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
     private final Map<String, Long> pids;
     private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
+    private final List<Sample> machine = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "resource-sampler");
         thread.setDaemon(true);
@@ -58,12 +63,38 @@ final class ResourceSampler implements AutoCloseable {
         return usage;
     }
 
+    /**
+     * CPU time of the whole machine between two instants, in seconds (0 where /proc/stat is not
+     * there): the same work costs the same CPU whichever service happens to finish last, so this
+     * varies less between runs than the rate does.
+     */
+    synchronized double machineCpuSeconds(long fromNanos, long toNanos) {
+        sample();
+        List<Sample> window = machine.stream().filter(s -> s.atNanos >= fromNanos && s.atNanos <= toNanos + 1_000_000_000L).toList();
+        return window.size() < 2 ? 0 : (window.get(window.size() - 1).cpuNanos - window.get(0).cpuNanos) / 1e9;
+    }
+
     private synchronized void sample() {
         long now = System.nanoTime();
+        machine.add(new Sample(now, machineCpuNanos(), 0));
         pids.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent(process -> {
             long cpu = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             samples.get(name).add(new Sample(now, cpu, rssKb(pid)));
         }));
+    }
+
+    /** Busy time of all CPUs: user, nice, system, irq, softirq and steal (not idle or iowait). */
+    private static long machineCpuNanos() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = 0;
+            for (int column : new int[] {1, 2, 3, 6, 7, 8}) {
+                ticks += Long.parseLong(fields[column]);
+            }
+            return ticks * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0; // not Linux
+        }
     }
 
     private static long rssKb(long pid) {
