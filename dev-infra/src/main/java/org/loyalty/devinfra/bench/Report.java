@@ -99,9 +99,9 @@ final class Report {
                     settings.events() / phase.throughput().eventsPerSecond(settings.events()), phase.throughput().eventsPerSecond(settings.events())));
         }
         line("");
-        line("CPU of the whole machine (services, broker, PostgreSQL and load generator) per event of the stream, over the same window: "
+        line(("CPU of the whole machine (services, broker, PostgreSQL and load generator) per event of the stream, over the same window: "
                 + "%,.0f µs with points-service alone, %,.0f µs with all four. It depends less than the rate on which service happens "
-                + "to finish last, so it is the number to compare between runs.".formatted(alone.machineCpuMicrosPerEvent(settings.events()),
+                + "to finish last, so it is the number to compare between runs.").formatted(alone.machineCpuMicrosPerEvent(settings.events()),
                         all.machineCpuMicrosPerEvent(settings.events())));
         line("");
         line("Production alone took %.1f s (all four phase). Points credited after the stream: %,d, expected %,d (%s); with all four: %,d."
