@@ -100,8 +100,8 @@ final class Report {
         }
         line("");
         line(("CPU of the whole machine (services, broker, PostgreSQL and load generator) per event of the stream, over the same window: "
-                + "%,.0f µs with points-service alone, %,.0f µs with all four. It depends less than the rate on which service happens "
-                + "to finish last, so it is the number to compare between runs.").formatted(alone.machineCpuMicrosPerEvent(settings.events()),
+                + "%,.0f µs with points-service alone, %,.0f µs with all four. Unlike the rate, it does not depend on which service "
+                + "happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the same code).").formatted(alone.machineCpuMicrosPerEvent(settings.events()),
                         all.machineCpuMicrosPerEvent(settings.events())));
         line("");
         line("Production alone took %.1f s (all four phase). Points credited after the stream: %,d, expected %,d (%s); with all four: %,d."

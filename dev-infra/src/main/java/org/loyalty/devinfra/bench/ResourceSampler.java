@@ -65,8 +65,7 @@ final class ResourceSampler implements AutoCloseable {
 
     /**
      * CPU time of the whole machine between two instants, in seconds (0 where /proc/stat is not
-     * there): the same work costs the same CPU whichever service happens to finish last, so this
-     * varies less between runs than the rate does.
+     * there): unlike the rate, it does not depend on which service happens to finish last.
      */
     synchronized double machineCpuSeconds(long fromNanos, long toNanos) {
         sample();
