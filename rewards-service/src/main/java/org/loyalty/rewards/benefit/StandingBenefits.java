@@ -80,10 +80,7 @@ public class StandingBenefits {
                 planFreeShipping(state, ofKind(current, Reward.Kind.FREE_SHIPPING), issued, revoked);
                 planDiscount(state, ofKind(current, Reward.Kind.LOYALTY_DISCOUNT), issued, revoked);
             }
-            Uni<Void> revocations = Uni.createFrom().voidItem();
-            for (Map.Entry<Reward, String> revoke : revoked.entrySet()) {
-                revocations = revocations.chain(() -> lifecycle.revoke(connection, revoke.getKey(), revoke.getValue()));
-            }
+            Uni<Void> revocations = lifecycle.revokeAll(connection, revoked);
             return issued.isEmpty() ? revocations : revocations.chain(() -> lifecycle.issueAll(connection, issued));
         });
     }

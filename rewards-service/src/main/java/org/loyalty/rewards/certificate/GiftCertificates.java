@@ -19,19 +19,16 @@ import org.loyalty.rewards.RewardsConfig;
 import org.loyalty.rewards.reward.Money;
 import org.loyalty.rewards.reward.Reward;
 import org.loyalty.rewards.reward.RewardLifecycle;
-import org.loyalty.rewards.reward.RewardStore;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Gift certificates for spend in a rolling window (design rule 2). On a purchase, the free
  * spend of the window ending at that purchase is allocated to as many certificates as it
- * fills; a batch of purchases is replayed in memory and written at once. On a refund, spend that backed a certificate is taken back from it, newest
- * certificate first: an unused certificate is revoked (its other backing spend is freed); a
- * used or expired one keeps its status and the shortfall is recorded on it.
+ * fills; a batch of purchases is replayed in memory and written at once. Refunds take spend
+ * back through {@link CertificateTakeBack}.
  */
 @ApplicationScoped
 public class GiftCertificates {
@@ -39,14 +36,12 @@ public class GiftCertificates {
     private final RewardsConfig config;
     private final CertificateCodes codes;
     private final RewardLifecycle lifecycle;
-    private final RewardStore rewards;
     private final Clock clock;
 
-    public GiftCertificates(RewardsConfig config, CertificateCodes codes, RewardLifecycle lifecycle, RewardStore rewards, Clock clock) {
+    public GiftCertificates(RewardsConfig config, CertificateCodes codes, RewardLifecycle lifecycle, Clock clock) {
         this.config = config;
         this.codes = codes;
         this.lifecycle = lifecycle;
-        this.rewards = rewards;
         this.clock = clock;
     }
 
@@ -119,56 +114,5 @@ public class GiftCertificates {
                 config.currency(), null, "Gift certificate worth " + Money.of(rule.value(), config.currency()),
                 "Spent " + rule.threshold().toPlainString() + " " + config.currency() + " within " + rule.windowMonths() + " months",
                 Reward.Status.ACTIVE, now, now.atOffset(ZoneOffset.UTC).plusMonths(rule.validityMonths()).toInstant(), null);
-    }
-
-    /**
-     * After a refund lowered the order's net spend: if that leaves less than the order's
-     * allocated spend, the difference comes out of its certificates, newest first.
-     */
-    public Uni<Void> afterRefund(SqlConnection connection, String orderId, BigDecimal shortfall) {
-        if (shortfall.signum() <= 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery("""
-                SELECT a.reward_id, a.amount FROM certificate_allocation a JOIN reward r ON r.reward_id = a.reward_id
-                WHERE a.order_id = $1 ORDER BY r.issued_at DESC, r.reward_id DESC LIMIT 1""")
-                .execute(Tuple.of(orderId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Row row = rows.iterator().next();
-                    UUID rewardId = row.getUUID(0);
-                    BigDecimal backing = row.getBigDecimal(1);
-                    return rewards.lock(connection, rewardId)
-                            .chain(certificate -> certificate.status() == Reward.Status.ACTIVE
-                                    ? revoke(connection, certificate, orderId).replaceWith(backing)
-                                    : recordShortfall(connection, rewardId, orderId, backing.min(shortfall)))
-                            .chain(released -> afterRefund(connection, orderId, shortfall.subtract(released)));
-                });
-    }
-
-    /** Revokes an unused certificate and frees all the spend behind it. */
-    private Uni<Void> revoke(SqlConnection connection, Reward certificate, String orderId) {
-        return connection.preparedQuery("""
-                WITH released AS (DELETE FROM certificate_allocation WHERE reward_id = $1 RETURNING order_id, amount)
-                UPDATE purchase p SET allocated = p.allocated - r.amount FROM released r WHERE p.order_id = r.order_id""")
-                .execute(Tuple.of(certificate.rewardId()))
-                .chain(() -> lifecycle.revoke(connection, certificate, "A refund of order " + orderId
-                        + " brought the qualifying spend below " + config.certificate().threshold().toPlainString()));
-    }
-
-    /** A used certificate stays used; what it no longer has behind it is recorded on it. */
-    private Uni<BigDecimal> recordShortfall(SqlConnection connection, UUID rewardId, String orderId, BigDecimal amount) {
-        return connection.preparedQuery("""
-                WITH taken AS (
-                    UPDATE certificate_allocation SET amount = amount - $3 WHERE reward_id = $1 AND order_id = $2 RETURNING amount)
-                UPDATE reward SET unbacked_amount = unbacked_amount + $3 WHERE reward_id = $1""")
-                .execute(Tuple.of(rewardId, orderId, amount))
-                .chain(() -> connection.preparedQuery("UPDATE purchase SET allocated = allocated - $2 WHERE order_id = $1")
-                        .execute(Tuple.of(orderId, amount)))
-                .chain(() -> connection.preparedQuery("DELETE FROM certificate_allocation WHERE reward_id = $1 AND order_id = $2 AND amount <= 0")
-                        .execute(Tuple.of(rewardId, orderId)))
-                .replaceWith(amount);
     }
 }

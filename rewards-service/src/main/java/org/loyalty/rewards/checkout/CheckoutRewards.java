@@ -18,23 +18,28 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Applies a batch of checkout events in one transaction: purchases that no refund of the same
- * customer precedes in the batch all at once ({@link PurchaseBatch}); the rest in order, on the
- * customer states locked for the whole batch, where each records the purchase or refund (once per order and refund id),
- * and re-evaluates certificates and standing benefits.
+ * Applies a batch of checkout events in one transaction, on the customer states locked for the
+ * whole batch. Each customer's events keep their order where it matters: purchases that no
+ * refund of the same customer precedes in the batch go all at once ({@link PurchaseBatch}),
+ * then refunds that no later purchase of their customer follows ({@link RefundBatch}), and the
+ * rest (a purchase after a refund in the same poll) one at a time, where each records the
+ * purchase or refund (once per order and refund id) and re-evaluates certificates and standing benefits.
  */
 @ApplicationScoped
 public class CheckoutRewards {
 
     private final InOrderApplier applier;
     private final PurchaseBatch purchaseBatch;
+    private final RefundBatch refundBatch;
     private final CustomerStore customers;
     private final GiftCertificates certificates;
     private final StandingBenefits benefits;
 
-    public CheckoutRewards(InOrderApplier applier, PurchaseBatch purchaseBatch, CustomerStore customers, GiftCertificates certificates, StandingBenefits benefits) {
+    public CheckoutRewards(InOrderApplier applier, PurchaseBatch purchaseBatch, RefundBatch refundBatch, CustomerStore customers,
+            GiftCertificates certificates, StandingBenefits benefits) {
         this.applier = applier;
         this.purchaseBatch = purchaseBatch;
+        this.refundBatch = refundBatch;
         this.customers = customers;
         this.certificates = certificates;
         this.benefits = benefits;
@@ -45,41 +50,52 @@ public class CheckoutRewards {
     }
 
     /**
-     * A customer's purchases up to their first refund in the poll go through {@link PurchaseBatch},
-     * which runs first; from that refund on, their events keep their exact order, one at a time.
+     * Customers are independent of each other (certificates and benefits are one customer's), so
+     * only each customer's own order has to hold: their purchases up to their first refund,
+     * then their refunds, then, for a customer who buys again after a refund, the rest in order.
      */
     private Uni<Set<String>> applyBatch(SqlConnection connection, List<CheckoutEvent> events) {
+        Set<String> buysAfterRefund = new HashSet<>();
         Set<String> refunding = new HashSet<>();
+        for (CheckoutEvent event : events) {
+            if (event instanceof CheckoutEvent.Refund) {
+                refunding.add(event.customerId());
+            } else if (refunding.contains(event.customerId())) {
+                buysAfterRefund.add(event.customerId());
+            }
+        }
         List<CheckoutEvent.Purchase> together = new ArrayList<>();
+        List<CheckoutEvent.Refund> refunds = new ArrayList<>();
         List<CheckoutEvent> inOrder = new ArrayList<>();
+        refunding.clear();
         for (CheckoutEvent event : events) {
             if (event instanceof CheckoutEvent.Refund) {
                 refunding.add(event.customerId());
             }
-            if (refunding.contains(event.customerId())) {
+            if (!refunding.contains(event.customerId())) {
+                together.add((CheckoutEvent.Purchase) event);
+            } else if (buysAfterRefund.contains(event.customerId())) {
                 inOrder.add(event);
             } else {
-                together.add((CheckoutEvent.Purchase) event);
+                refunds.add((CheckoutEvent.Refund) event);
             }
         }
+        Set<String> applied = new HashSet<>();
         // Every customer of the poll is locked first, in customer order, as the segment consumer does:
         // two transactions of this service never wait for each other in a cycle.
         return customers.lockAll(connection, events.stream().map(CheckoutEvent::customerId).toList())
-                .chain(states -> purchaseBatch.apply(connection, together, states)
-                        .chain(batched -> InOrderApplier.inOrder(connection, inOrder, CheckoutEvent::eventId,
-                                        (c, event) -> applyNew(c, event, states.get(event.customerId())))
-                                .map(oneByOne -> {
-                                    Set<String> applied = new HashSet<>(batched);
-                                    applied.addAll(oneByOne);
-                                    return applied;
-                                })));
+                .chain(states -> purchaseBatch.apply(connection, together, states).invoke(applied::addAll)
+                        .chain(() -> refundBatch.apply(connection, refunds)).invoke(applied::addAll)
+                        .chain(() -> InOrderApplier.inOrder(connection, inOrder, CheckoutEvent::eventId,
+                                (c, event) -> applyNew(c, event, states.get(event.customerId())))).invoke(applied::addAll))
+                .replaceWith(applied);
     }
 
     /** @param state the customer's state as locked for the poll, with what the poll did to it so far */
     private Uni<Boolean> applyNew(SqlConnection connection, CheckoutEvent event, CustomerState state) {
         return event instanceof CheckoutEvent.Purchase purchase
                 ? purchase(connection, state, purchase)
-                : refund(connection, (CheckoutEvent.Refund) event);
+                : refundBatch.apply(connection, List.of((CheckoutEvent.Refund) event)).map(applied -> !applied.isEmpty());
     }
 
     private Uni<Boolean> purchase(SqlConnection connection, CustomerState state, CheckoutEvent.Purchase purchase) {
@@ -99,25 +115,6 @@ public class CheckoutRewards {
                                     new GiftCertificates.NewPurchase(purchase.customerId(), purchase.orderId(), purchase.placedAt()))));
                     // Of the standing benefits, only free shipping depends on orders, and only at its threshold.
                     return (benefits.reachesFreeShippingWith(state) ? saved.chain(() -> benefits.reconcile(connection, state)) : saved)
-                            .replaceWith(true);
-                });
-    }
-
-    private Uni<Boolean> refund(SqlConnection connection, CheckoutEvent.Refund refund) {
-        return connection.preparedQuery("INSERT INTO refund (refund_id, order_id, amount) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(refund.refundId(), refund.orderId(), refund.amount()))
-                .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Uni.createFrom().item(false); // the same refund again
-                    }
-                    // An unknown order takes the refund into account when its purchase arrives.
-                    return connection.preparedQuery("""
-                            UPDATE purchase SET refunded_total = least(goods_total, refunded_total + $2) WHERE order_id = $1
-                            RETURNING allocated - (goods_total - refunded_total)""")
-                            .execute(Tuple.of(refund.orderId(), refund.amount()))
-                            .chain(updated -> updated.size() == 0
-                                    ? Uni.createFrom().voidItem()
-                                    : certificates.afterRefund(connection, refund.orderId(), updated.iterator().next().getBigDecimal(0)))
                             .replaceWith(true);
                 });
     }

@@ -1,7 +1,9 @@
 package org.loyalty.rewards.reward;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,8 +41,14 @@ public class RewardLifecycle {
                         .map(reward -> events.of(RewardEvents.ISSUED, reward, null, reward.issuedAt())).toList()));
     }
 
-    public Uni<Void> revoke(SqlConnection connection, Reward reward, String why) {
-        return store.setStatus(connection, reward.rewardId(), Reward.Status.REVOKED)
-                .chain(() -> outbox.append(connection, List.of(events.of(RewardEvents.REVOKED, reward, why, clock.instant()))));
+    /** Revokes many rewards with two batched statements; the value says why each one was revoked. */
+    public Uni<Void> revokeAll(SqlConnection connection, Map<Reward, String> why) {
+        if (why.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        return store.setStatusAll(connection, why.keySet().stream().map(Reward::rewardId).toList(), Reward.Status.REVOKED)
+                .chain(() -> outbox.append(connection, why.entrySet().stream()
+                        .map(revoked -> events.of(RewardEvents.REVOKED, revoked.getKey(), revoked.getValue(), now)).toList()));
     }
 }

@@ -77,13 +77,15 @@ public class RewardStore {
                 .map(rows -> rows.size() == 0 ? null : toReward(rows.iterator().next()));
     }
 
-    public Uni<Reward> lock(SqlClient client, UUID rewardId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM reward WHERE reward_id = $1 FOR UPDATE").execute(Tuple.of(rewardId))
-                .map(rows -> toReward(rows.iterator().next()));
+    /** Locks the rewards in id order, so that two transactions locking several never wait for each other in a cycle. */
+    public Uni<List<Reward>> lockAll(SqlClient client, Collection<UUID> rewardIds) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reward WHERE reward_id = ANY($1) ORDER BY reward_id FOR UPDATE")
+                .execute(Tuple.of((Object) rewardIds.stream().distinct().sorted().toArray(UUID[]::new))).map(RewardStore::toRewards);
     }
 
-    public Uni<Void> setStatus(SqlClient client, UUID rewardId, Reward.Status status) {
-        return client.preparedQuery("UPDATE reward SET status = $2 WHERE reward_id = $1").execute(Tuple.of(rewardId, status.name()))
+    public Uni<Void> setStatusAll(SqlClient client, Collection<UUID> rewardIds, Reward.Status status) {
+        return client.preparedQuery("UPDATE reward SET status = $2 WHERE reward_id = ANY($1)")
+                .execute(Tuple.of(rewardIds.toArray(UUID[]::new), status.name()))
                 .replaceWithVoid();
     }
 
