@@ -64,7 +64,7 @@ public final class EventFields {
     public static Instant instant(CloudEvent event, String field) {
         String value = text(event, field);
         try {
-            return Instant.parse(value);
+            return UtcInstants.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(event, "data." + field + " '" + value + "' is not an ISO 8601 UTC time");
         }
