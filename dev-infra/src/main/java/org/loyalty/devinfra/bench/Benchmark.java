@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.loyalty.devinfra.jwt.DevTokenIssuer;
 import org.loyalty.devinfra.kafka.KafkaBroker;
@@ -55,8 +56,8 @@ public final class Benchmark {
 
     /** The results of one phase (points-service alone, or all four services). */
     record Phase(String name, ThroughputRun.Result throughput, Map<String, ResourceSampler.Usage> idle,
-            Map<String, ResourceSampler.Usage> underLoad, double machineCpuSeconds, long pointsCredited, long pointsExpected,
-            LatencyProbe.Result latency) {
+            Map<String, ResourceSampler.Usage> underLoad, double machineCpuSeconds, Map<String, Double> cpuSecondsByPart,
+            long pointsCredited, long pointsExpected, LatencyProbe.Result latency) {
 
         /** CPU of the whole machine per event of the measured stream, in microseconds. */
         double machineCpuMicrosPerEvent(int events) {
@@ -148,14 +149,18 @@ public final class Benchmark {
                 Map<String, ResourceSampler.Usage> idle = sampler.between(idleFrom, System.nanoTime());
 
                 PurchaseStream stream = stream();
+                CpuBreakdown breakdown = new CpuBreakdown(platform.pids(), databases(services));
                 ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases(services),
                         expected(services, stream, settings.events()), stream, settings.events(), PHASE_TIMEOUT);
+                Map<String, Double> cpuByPart = breakdown.secondsUntilNow();
                 Map<String, ResourceSampler.Usage> underLoad = sampler.between(throughput.startNanos(), throughput.endNanos());
                 double machineCpu = sampler.machineCpuSeconds(throughput.startNanos(), throughput.endNanos());
                 say("  %,.0f events/s until every service committed every event; machine CPU %,.0f µs per event",
                         throughput.eventsPerSecond(settings.events()), machineCpu * 1e6 / settings.events());
                 throughput.services().forEach((service, progress) ->
                         say("  %-25s %,.0f events/s (%.1f s)", service, progress.eventsPerSecond(), progress.seconds()));
+                say("  CPU seconds: %s", cpuByPart.entrySet().stream()
+                        .map(part -> "%s %.1f".formatted(part.getKey(), part.getValue())).collect(Collectors.joining(", ")));
                 long credited = pointsCredited();
                 awaitQuiet(broker.bootstrapServers(), services);
                 LatencyProbe.Result latency = measureLatency
@@ -166,7 +171,7 @@ public final class Benchmark {
                             latency.percentile(50), latency.percentile(95), latency.percentile(99));
                 }
                 long expectedPoints = warmup.expectedPoints(settings.warmup()) + stream.expectedPoints(settings.events());
-                return new Phase(name, throughput, idle, underLoad, machineCpu, credited, expectedPoints, latency);
+                return new Phase(name, throughput, idle, underLoad, machineCpu, cpuByPart, credited, expectedPoints, latency);
             }
         }
     }

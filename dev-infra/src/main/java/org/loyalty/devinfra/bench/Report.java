@@ -147,6 +147,23 @@ final class Report {
             }
         }
         line("");
+        cpuBreakdown();
+    }
+
+    private void cpuBreakdown() {
+        line("### Where the machine's CPU went");
+        line("");
+        line("CPU time of every process over the throughput run (from /proc): each service, the PostgreSQL backends serving "
+                + "its database, the broker, the load generator; per event of the stream and as a share of all of it.");
+        line("");
+        line("| phase | part | CPU seconds | µs per event | share |");
+        line("|---|---|---|---|---|");
+        for (Benchmark.Phase phase : new Benchmark.Phase[] {alone, all}) {
+            double total = phase.cpuSecondsByPart().values().stream().mapToDouble(Double::doubleValue).sum();
+            phase.cpuSecondsByPart().forEach((part, seconds) -> line("| %s | %s | %.1f | %,.0f | %.0f %% |".formatted(
+                    phase.name(), part, seconds, seconds * 1e6 / settings.events(), 100 * seconds / Math.max(total, 1e-9))));
+        }
+        line("");
     }
 
     private void charts(Path directory) throws IOException {
