@@ -49,12 +49,30 @@ public class CheckoutRewards {
         return applier.applyAll(events, CheckoutEvent::eventId, CheckoutEvent::type, this::applyBatch);
     }
 
+    /** A poll's events, each customer's in the part that keeps their order (see {@link #split}). */
+    private record Parts(List<CheckoutEvent.Purchase> together, List<CheckoutEvent.Refund> refunds, List<CheckoutEvent> inOrder) {
+    }
+
+    private Uni<Set<String>> applyBatch(SqlConnection connection, List<CheckoutEvent> events) {
+        Parts parts = split(events);
+        Set<String> applied = new HashSet<>();
+        // Every customer of the poll is locked first, in customer order, as the segment consumer does:
+        // two transactions of this service never wait for each other in a cycle.
+        return customers.lockAll(connection, events.stream().map(CheckoutEvent::customerId).toList())
+                .chain(states -> purchaseBatch.apply(connection, parts.together(), states).invoke(applied::addAll)
+                        .chain(() -> refundBatch.apply(connection, parts.refunds())).invoke(applied::addAll)
+                        .chain(() -> InOrderApplier.inOrder(connection, parts.inOrder(), CheckoutEvent::eventId,
+                                (c, event) -> applyNew(c, event, states.get(event.customerId())))).invoke(applied::addAll))
+                .replaceWith(applied);
+    }
+
     /**
      * Customers are independent of each other (certificates and benefits are one customer's), so
      * only each customer's own order has to hold: their purchases up to their first refund,
-     * then their refunds, then, for a customer who buys again after a refund, the rest in order.
+     * then their refunds, and for a customer who buys again after a refund, everything from the
+     * first refund on in order.
      */
-    private Uni<Set<String>> applyBatch(SqlConnection connection, List<CheckoutEvent> events) {
+    private static Parts split(List<CheckoutEvent> events) {
         Set<String> buysAfterRefund = new HashSet<>();
         Set<String> refunding = new HashSet<>();
         for (CheckoutEvent event : events) {
@@ -64,31 +82,21 @@ public class CheckoutRewards {
                 buysAfterRefund.add(event.customerId());
             }
         }
-        List<CheckoutEvent.Purchase> together = new ArrayList<>();
-        List<CheckoutEvent.Refund> refunds = new ArrayList<>();
-        List<CheckoutEvent> inOrder = new ArrayList<>();
+        Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         refunding.clear();
         for (CheckoutEvent event : events) {
             if (event instanceof CheckoutEvent.Refund) {
                 refunding.add(event.customerId());
             }
             if (!refunding.contains(event.customerId())) {
-                together.add((CheckoutEvent.Purchase) event);
+                parts.together().add((CheckoutEvent.Purchase) event);
             } else if (buysAfterRefund.contains(event.customerId())) {
-                inOrder.add(event);
+                parts.inOrder().add(event);
             } else {
-                refunds.add((CheckoutEvent.Refund) event);
+                parts.refunds().add((CheckoutEvent.Refund) event);
             }
         }
-        Set<String> applied = new HashSet<>();
-        // Every customer of the poll is locked first, in customer order, as the segment consumer does:
-        // two transactions of this service never wait for each other in a cycle.
-        return customers.lockAll(connection, events.stream().map(CheckoutEvent::customerId).toList())
-                .chain(states -> purchaseBatch.apply(connection, together, states).invoke(applied::addAll)
-                        .chain(() -> refundBatch.apply(connection, refunds)).invoke(applied::addAll)
-                        .chain(() -> InOrderApplier.inOrder(connection, inOrder, CheckoutEvent::eventId,
-                                (c, event) -> applyNew(c, event, states.get(event.customerId())))).invoke(applied::addAll))
-                .replaceWith(applied);
+        return parts;
     }
 
     /** @param state the customer's state as locked for the poll, with what the poll did to it so far */
