@@ -149,8 +149,9 @@ public final class Benchmark {
                 Map<String, ResourceSampler.Usage> idle = sampler.between(idleFrom, System.nanoTime());
 
                 PurchaseStream stream = stream();
-                CpuBreakdown breakdown = new CpuBreakdown(platform.pids(), databases(services));
-                ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases(services),
+                Map<String, String> databases = databases(services);
+                CpuBreakdown breakdown = new CpuBreakdown(platform.pids(), databases);
+                ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases,
                         expected(services, stream, settings.events()), stream, settings.events(), PHASE_TIMEOUT);
                 Map<String, Double> cpuByPart = breakdown.secondsUntilNow();
                 Map<String, ResourceSampler.Usage> underLoad = sampler.between(throughput.startNanos(), throughput.endNanos());

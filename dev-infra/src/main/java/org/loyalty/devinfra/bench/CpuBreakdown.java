@@ -20,31 +20,31 @@ import java.util.stream.Collectors;
  */
 final class CpuBreakdown {
 
-    static final String BROKER = "Kafka broker";
-    static final String OTHER_POSTGRES = "PostgreSQL (other processes)";
-    static final String LOAD_GENERATOR = "load generator and SMTP sink";
-    static final String OTHER = "everything else";
+    private static final String BROKER = "Kafka broker";
+    private static final String OTHER_POSTGRES = "PostgreSQL (other processes)";
+    private static final String LOAD_GENERATOR = "load generator and SMTP sink";
+    private static final String OTHER = "everything else";
 
-    /** /proc counts in USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
-    private static final double SECONDS_PER_TICK = 0.01;
-
-    private record Process(String part, long ticks) {
+    /** The part a process counts for, and its CPU time so far in ticks. */
+    private record ProcessTime(String part, long ticks) {
     }
 
     private final Map<String, Long> servicePids;
+    private final Map<Long, String> serviceByPid = new HashMap<>();
     private final Map<String, String> serviceDatabases;
-    private final Map<Long, Process> start;
+    private final Map<Long, ProcessTime> start;
 
     /** Takes the window's first snapshot. */
     CpuBreakdown(Map<String, Long> servicePids, Map<String, String> serviceDatabases) {
         this.servicePids = servicePids;
+        servicePids.forEach((service, pid) -> serviceByPid.put(pid, service));
         this.serviceDatabases = serviceDatabases;
         this.start = snapshot();
     }
 
     /** CPU seconds of each part from the first snapshot until now, services and their databases first. */
     Map<String, Double> secondsUntilNow() {
-        Map<Long, Process> end = snapshot();
+        Map<Long, ProcessTime> end = snapshot();
         Map<String, Double> seconds = new LinkedHashMap<>();
         servicePids.keySet().forEach(service -> {
             seconds.put(service, 0.0);
@@ -54,26 +54,26 @@ final class CpuBreakdown {
             seconds.put(part, 0.0);
         }
         end.forEach((pid, process) -> {
-            Process before = start.get(pid);
+            ProcessTime before = start.get(pid);
             long ticks = process.ticks() - (before == null ? 0 : before.ticks());
-            seconds.merge(process.part(), ticks * SECONDS_PER_TICK, Double::sum);
+            seconds.merge(process.part(), ticks * ResourceSampler.NANOS_PER_TICK / 1e9, Double::sum);
         });
         return seconds;
     }
 
-    static String databasePart(String service) {
+    private static String databasePart(String service) {
         return service + " database";
     }
 
-    private Map<Long, Process> snapshot() {
-        Map<Long, Process> processes = new HashMap<>();
+    private Map<Long, ProcessTime> snapshot() {
+        Map<Long, ProcessTime> processes = new HashMap<>();
         Set<Long> children = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), entry -> entry.getFileName().toString().matches("\\d+"))) {
             for (Path entry : proc) {
                 long pid = Long.parseLong(entry.getFileName().toString());
                 long ticks = ticks(entry);
                 if (ticks > 0) {
-                    processes.put(pid, new Process(part(pid, commandLine(entry), children), ticks));
+                    processes.put(pid, new ProcessTime(part(pid, commandLine(entry), children), ticks));
                 }
             }
         } catch (IOException e) {
@@ -83,10 +83,8 @@ final class CpuBreakdown {
     }
 
     private String part(long pid, String commandLine, Set<Long> children) {
-        for (Map.Entry<String, Long> service : servicePids.entrySet()) {
-            if (service.getValue() == pid) {
-                return service.getKey();
-            }
+        if (serviceByPid.containsKey(pid)) {
+            return serviceByPid.get(pid);
         }
         if (commandLine.startsWith("postgres")) {
             // a backend's title names its database: "postgres: 15/main: user database host(port) state"

@@ -26,8 +26,8 @@ final class ResourceSampler implements AutoCloseable {
     private record Sample(long atNanos, long cpuNanos, long rssKb) {
     }
 
-    /** /proc/stat counts in USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
-    private static final long NANOS_PER_TICK = 10_000_000L;
+    /** /proc counts CPU time in USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
+    static final long NANOS_PER_TICK = 10_000_000L;
 
     private final Map<String, Long> pids;
     private final Map<String, List<Sample>> samples = new LinkedHashMap<>();

@@ -83,12 +83,12 @@ public class CheckoutRewards {
             }
         }
         Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        refunding.clear();
+        Set<String> refundedSoFar = new HashSet<>();
         for (CheckoutEvent event : events) {
             if (event instanceof CheckoutEvent.Refund) {
-                refunding.add(event.customerId());
+                refundedSoFar.add(event.customerId());
             }
-            if (!refunding.contains(event.customerId())) {
+            if (!refundedSoFar.contains(event.customerId())) {
                 parts.together().add((CheckoutEvent.Purchase) event);
             } else if (buysAfterRefund.contains(event.customerId())) {
                 parts.inOrder().add(event);
