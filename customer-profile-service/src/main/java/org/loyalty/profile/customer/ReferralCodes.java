@@ -1,22 +1,16 @@
 package org.loyalty.profile.customer;
 
-import java.security.SecureRandom;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.codes.ReadableCodes;
 
 /** Referral codes a customer can share: R- and 10 symbols of an unambiguous alphabet (50 random bits). */
 @ApplicationScoped
 public class ReferralCodes {
 
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-
-    private final SecureRandom random = new SecureRandom();
+    private final ReadableCodes codes = new ReadableCodes("R", 1, 10);
 
     public String next() {
-        StringBuilder code = new StringBuilder("R-");
-        for (int i = 0; i < 10; i++) {
-            code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-        }
-        return code.toString();
+        return codes.next();
     }
 }

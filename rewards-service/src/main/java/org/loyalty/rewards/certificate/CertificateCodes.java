@@ -1,8 +1,8 @@
 package org.loyalty.rewards.certificate;
 
-import java.security.SecureRandom;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.codes.ReadableCodes;
 
 /**
  * Gift certificate codes: 20 symbols of a 32-letter alphabet (no 0/O or 1/I to misread) from
@@ -11,20 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CertificateCodes {
 
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-    private static final int GROUPS = 4;
-    private static final int GROUP_LENGTH = 5;
-
-    private final SecureRandom random = new SecureRandom();
+    private final ReadableCodes codes = new ReadableCodes("GC", 4, 5);
 
     public String next() {
-        StringBuilder code = new StringBuilder("GC");
-        for (int group = 0; group < GROUPS; group++) {
-            code.append('-');
-            for (int i = 0; i < GROUP_LENGTH; i++) {
-                code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-            }
-        }
-        return code.toString();
+        return codes.next();
     }
 }
