@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /** Writes the benchmark's Markdown report and its charts into one directory. */
@@ -20,6 +21,8 @@ final class Report {
     private final LedgerWriteCeiling.Result ledger;
     private final Benchmark.Phase alone;
     private final Benchmark.Phase all;
+    /** Both phases, in the order every per-phase table lists them. */
+    private final List<Benchmark.Phase> phases;
     private final StringBuilder text = new StringBuilder();
 
     Report(Benchmark.Settings settings, String machine, KafkaCeiling.Result kafka, LedgerWriteCeiling.Result ledger,
@@ -30,6 +33,7 @@ final class Report {
         this.ledger = ledger;
         this.alone = alone;
         this.all = all;
+        this.phases = List.of(alone, all);
     }
 
     Path write(Path directory) throws IOException {
@@ -91,7 +95,7 @@ final class Report {
         line("");
         line("| phase | service | seconds to last commit | events/s | share of ledger ceiling | share of Kafka consume |");
         line("|---|---|---|---|---|---|");
-        for (Benchmark.Phase phase : new Benchmark.Phase[] {alone, all}) {
+        for (Benchmark.Phase phase : phases) {
             phase.throughput().services().forEach((service, progress) -> line("| %s | %s | %.1f | %,.0f | %.0f %% | %.1f %% |".formatted(
                     phase.name(), service, progress.seconds(), progress.eventsPerSecond(),
                     100 * progress.eventsPerSecond() / ledger.batched(), 100 * progress.eventsPerSecond() / kafka.consumed())));
@@ -122,7 +126,7 @@ final class Report {
         line("");
         line("| phase | p50 | p95 | p99 | max | not seen within 60 s of the last send |");
         line("|---|---|---|---|---|---|");
-        for (Benchmark.Phase phase : new Benchmark.Phase[] {alone, all}) {
+        for (Benchmark.Phase phase : phases) {
             LatencyProbe.Result latency = phase.latency();
             line("| %s | %d ms | %d ms | %d ms | %d ms | %d |".formatted(phase.name(), latency.percentile(50), latency.percentile(95),
                     latency.percentile(99), latency.percentile(100), latency.missing()));
@@ -139,7 +143,7 @@ final class Report {
         line("");
         line("| phase | service | idle CPU | idle RSS | CPU under load | peak RSS under load |");
         line("|---|---|---|---|---|---|");
-        for (Benchmark.Phase phase : new Benchmark.Phase[] {alone, all}) {
+        for (Benchmark.Phase phase : phases) {
             for (Map.Entry<String, ResourceSampler.Usage> idle : phase.idle().entrySet()) {
                 ResourceSampler.Usage load = phase.underLoad().get(idle.getKey());
                 line("| %s | %s | %.1f %% | %d MB | %.0f %% | %d MB |".formatted(phase.name(), idle.getKey(),
@@ -158,7 +162,7 @@ final class Report {
         line("");
         line("| phase | part | CPU seconds | µs per event | share |");
         line("|---|---|---|---|---|");
-        for (Benchmark.Phase phase : new Benchmark.Phase[] {alone, all}) {
+        for (Benchmark.Phase phase : phases) {
             double total = phase.cpuSecondsByPart().values().stream().mapToDouble(Double::doubleValue).sum();
             phase.cpuSecondsByPart().forEach((part, seconds) -> line("| %s | %s | %.1f | %,.0f | %.0f %% |".formatted(
                     phase.name(), part, seconds, seconds * 1e6 / settings.events(), 100 * seconds / Math.max(total, 1e-9))));
