@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.loyalty.devinfra.kafka.KafkaBroker;
 import org.loyalty.devinfra.postgres.PostgresServer;
+import org.loyalty.devinfra.run.Topics;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -20,8 +21,16 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * variables for PostgreSQL); testcontainers when a Docker engine answers (unless
  * {@code LOYALTY_TEST_DOCKER=false}); otherwise a broker launched from the Kafka jars and
  * the local (or an embedded) PostgreSQL.
+ * <p>
+ * A broker started here gets the contract's topics up front, as a deployment does. Created by
+ * the first test that sends to them instead, a topic appearing made the services' consumer
+ * groups rebalance under a running test, and records handled just before were handed out again
+ * (ContactListTest once saw each of its two dead letters twice).
  */
 public final class SharedInfrastructure {
+
+    /** Partitions of every topic: more than one, so that tests see per-key ordering across partitions. */
+    private static final int PARTITIONS = 3;
 
     private static SharedInfrastructure instance;
 
@@ -77,7 +86,8 @@ public final class SharedInfrastructure {
             return startContainers();
         }
         Path directory = Files.createTempDirectory("loyalty-kafka-");
-        KafkaBroker broker = KafkaBroker.start(directory, 3);
+        KafkaBroker broker = KafkaBroker.start(directory, PARTITIONS);
+        Topics.create(broker.bootstrapServers(), PARTITIONS);
         PostgresServer postgres = PostgresServer.localOrEmbedded();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "postgres-shutdown"));
         return new SharedInfrastructure(broker.bootstrapServers(), postgres);
@@ -98,7 +108,7 @@ public final class SharedInfrastructure {
     }
 
     @SuppressWarnings("resource") // stopped by the shutdown hook below
-    private static SharedInfrastructure startContainers() {
+    private static SharedInfrastructure startContainers() throws Exception {
         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:15");
         kafka.start();
@@ -107,6 +117,7 @@ public final class SharedInfrastructure {
             kafka.stop();
             postgres.stop();
         }, "containers-shutdown"));
+        Topics.create(kafka.getBootstrapServers(), PARTITIONS);
         return new SharedInfrastructure(kafka.getBootstrapServers(),
                 PostgresServer.at(postgres.getHost(), postgres.getMappedPort(5432), postgres.getUsername(), postgres.getPassword()));
     }
