@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.kit.messaging.CloudEventWriter;
 import org.loyalty.kit.messaging.OutboxEvent;
+import org.loyalty.kit.messaging.UtcInstants;
 import org.loyalty.notification.messaging.Topics;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,12 +32,12 @@ public class NotificationEvents {
 
     public OutboxEvent unsubscribed(String customerId, Instant at) {
         return writer.event(Topics.LOYALTY_NOTIFICATIONS, "customer.unsubscribed", customerId, at,
-                writer.newData().put("customerId", customerId).put("occurredAt", at.toString()));
+                writer.newData().put("customerId", customerId).put("occurredAt", UtcInstants.format(at)));
     }
 
     private OutboxEvent notification(String type, UUID notificationId, String customerId, String kind, Instant at, String error) {
         ObjectNode data = writer.newData().put("notificationId", notificationId.toString()).put("customerId", customerId)
-                .put("kind", kind).put("channel", "EMAIL").put("occurredAt", at.toString());
+                .put("kind", kind).put("channel", "EMAIL").put("occurredAt", UtcInstants.format(at));
         if (error != null) {
             data.put("error", error);
         }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.kit.messaging.CloudEventWriter;
 import org.loyalty.kit.messaging.OutboxEvent;
+import org.loyalty.kit.messaging.UtcInstants;
 import org.loyalty.points.messaging.Topics;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,7 @@ public class LedgerEvents {
                 .put("customerId", entry.customerId())
                 .put("points", entry.points())
                 .put("balance", entry.balance())
-                .put("occurredAt", entry.occurredAt().toString());
+                .put("occurredAt", UtcInstants.format(entry.occurredAt()));
         if (entry.orderId() != null) {
             data.put("orderId", entry.orderId());
         }

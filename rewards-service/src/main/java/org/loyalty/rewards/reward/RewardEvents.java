@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.kit.messaging.CloudEventWriter;
 import org.loyalty.kit.messaging.OutboxEvent;
+import org.loyalty.kit.messaging.UtcInstants;
 import org.loyalty.rewards.messaging.Topics;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +34,7 @@ public class RewardEvents {
                 .put("kind", reward.kind().name())
                 .put("description", reward.description())
                 .put("reason", reason == null ? reward.reason() : reason)
-                .put("issuedAt", reward.issuedAt().toString());
+                .put("issuedAt", UtcInstants.format(reward.issuedAt()));
         if (reward.code() != null) {
             data.put("code", reward.code());
         }
@@ -45,7 +46,7 @@ public class RewardEvents {
             data.put("percent", reward.percent());
         }
         if (reward.expiresAt() != null) {
-            data.put("expiresAt", reward.expiresAt().toString());
+            data.put("expiresAt", UtcInstants.format(reward.expiresAt()));
         }
         if (reward.redeemedOrderId() != null) {
             data.put("orderId", reward.redeemedOrderId());

@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The direct path gives exactly what Instant.parse gives, and leaves everything else to it. */
+/** The direct paths give exactly what Instant.parse and Instant.toString give, and leave everything else to them. */
 class UtcInstantsTest {
 
     @Test
@@ -43,6 +43,32 @@ class UtcInstantsTest {
                 "2026-12-04T10:15:30.12a4Z", "")) {
             assertThrows(DateTimeParseException.class, () -> Instant.parse(text), text);
             assertThrows(DateTimeParseException.class, () -> UtcInstants.parse(text), text);
+        }
+    }
+
+    @Test
+    void instantsAreWrittenAsInstantToStringWritesThem() {
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            // seconds of years 0000 to 9999, with no, milli, micro and nano fractions
+            long seconds = -62_167_219_200L + Math.floorMod(random.nextLong(), 315_569_520_000L);
+            int nanos = random.nextInt(1_000_000_000);
+            for (Instant instant : List.of(Instant.ofEpochSecond(seconds, nanos), Instant.ofEpochSecond(seconds),
+                    Instant.ofEpochSecond(seconds, nanos / 1_000_000 * 1_000_000), Instant.ofEpochSecond(seconds, nanos / 1_000 * 1_000))) {
+                assertEquals(instant.toString(), UtcInstants.format(instant));
+            }
+        }
+        for (String text : List.of("0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.001Z",
+                "2024-02-29T00:00:00.000001Z", "2026-12-04T10:00:00.100Z")) {
+            assertEquals(text, UtcInstants.format(Instant.parse(text)), text);
+        }
+    }
+
+    @Test
+    void instantsOutsideFourDigitYearsAreWrittenByTheJdk() {
+        for (Instant instant : List.of(Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.5Z"), Instant.MIN,
+                Instant.MAX)) {
+            assertEquals(instant.toString(), UtcInstants.format(instant));
         }
     }
 }
