@@ -26,7 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * transaction. A crash between the send and the commit sends those events again (consumers
  * de-duplicate on the CloudEvent id, which is stored in the payload); a change that rolled
  * back never reached the outbox. One replica relays at a time (an advisory lock), which keeps
- * each customer's events in order.
+ * each customer's events in order. Where a scan starts is {@link RelayScanStart}'s job.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +42,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean moreArrived = new AtomicBoolean();
+    private final RelayScanStart scanStart = new RelayScanStart();
 
     public OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter) {
         this.pool = pool;
@@ -66,6 +67,7 @@ public class OutboxRelay {
     @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", delayed = "${loyalty.outbox.first-poll-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        scanStart.tick();
         wakeUp();
     }
 
@@ -79,18 +81,29 @@ public class OutboxRelay {
     /** Relays batches until the outbox is empty. */
     Uni<Void> drain() {
         moreArrived.set(false);
-        return relayBatch().chain(sent -> sent == BATCH ? drain() : Uni.createFrom().voidItem());
+        return drainAfter(scanStart.next());
     }
 
-    private Uni<Integer> relayBatch() {
+    /** Each full batch is followed by the next one, which starts after it. */
+    private Uni<Void> drainAfter(long id) {
+        return relayBatch(id).chain(last -> last.sent() == BATCH ? drainAfter(last.id()) : Uni.createFrom().voidItem());
+    }
+
+    /** How many rows a batch relayed, and the highest id among them. */
+    private record Relayed(int sent, long id) {
+        static final Relayed NONE = new Relayed(0, 0);
+    }
+
+    private Uni<Relayed> relayBatch(long afterId) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
-                .chain(lock -> lock.iterator().next().getBoolean(0) ? relayLocked(connection) : Uni.createFrom().item(0)));
+                .chain(lock -> lock.iterator().next().getBoolean(0) ? relayLocked(connection, afterId) : Uni.createFrom().item(Relayed.NONE)))
+                .invoke(relayed -> scanStart.relayed(relayed.id())); // after the commit: the rows are gone for good
     }
 
-    private Uni<Integer> relayLocked(SqlConnection connection) {
-        return connection.preparedQuery("SELECT id, topic, record_key, payload FROM outbox ORDER BY id LIMIT $1")
-                .execute(Tuple.of(BATCH))
+    private Uni<Relayed> relayLocked(SqlConnection connection, long afterId) {
+        return connection.preparedQuery("SELECT id, topic, record_key, payload FROM outbox WHERE id > $1 ORDER BY id LIMIT $2")
+                .execute(Tuple.of(afterId, BATCH))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
                     List<Uni<Void>> sends = new ArrayList<>();
@@ -99,12 +112,12 @@ public class OutboxRelay {
                         sends.add(send(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
                     }
                     if (ids.isEmpty()) {
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(Relayed.NONE);
                     }
                     return Uni.join().all(sends).andFailFast()
                             .chain(() -> connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
-                            .replaceWith(ids.size());
+                            .replaceWith(new Relayed(ids.size(), ids.get(ids.size() - 1)));
                 });
     }
 
