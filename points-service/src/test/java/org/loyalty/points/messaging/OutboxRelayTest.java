@@ -39,11 +39,12 @@ class OutboxRelayTest {
     void aRowCommittedAfterLaterRowsWereRelayedIsStillPublishedAndOnlyOnceCommitted() {
         String slow = Checkout.newCustomer("slow-tx");
         String busy = Checkout.newCustomer("busy");
+        String payload = "{\"type\":\"test.late\",\"subject\":\"" + slow + "\"}";
         SqlConnection connection = pool.getConnectionAndAwait();
         try {
             Transaction open = connection.beginAndAwait();
             connection.preparedQuery("INSERT INTO outbox (topic, record_key, payload) VALUES ('loyalty.points', $1, $2)")
-                    .executeAndAwait(Tuple.of(slow, "{\"type\":\"test.late\",\"subject\":\"" + slow + "\"}"));
+                    .executeAndAwait(Tuple.of(slow, payload));
 
             // Rows with higher ids are relayed past the open one, and ticks go by, so that wake-ups start above it.
             checkout.purchase(busy, "o1-" + busy, "20.00");
@@ -61,6 +62,6 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> !kafka.recordsWithKey("loyalty.points", slow).isEmpty());
         List<ReceivedRecord> published = kafka.recordsWithKey("loyalty.points", slow);
         assertEquals(1, published.size());
-        assertEquals("{\"type\":\"test.late\",\"subject\":\"" + slow + "\"}", published.get(0).value());
+        assertEquals(payload, published.get(0).value());
     }
 }

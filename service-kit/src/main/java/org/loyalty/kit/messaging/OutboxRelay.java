@@ -97,7 +97,9 @@ public class OutboxRelay {
     private Uni<Relayed> relayBatch(long afterId) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
-                .chain(lock -> lock.iterator().next().getBoolean(0) ? relayLocked(connection, afterId) : Uni.createFrom().item(Relayed.NONE)))
+                .chain(lock -> lock.iterator().next().getBoolean(0)
+                        ? relayLocked(connection, afterId)
+                        : Uni.createFrom().item(Relayed.NONE)))
                 .invoke(relayed -> scanStart.relayed(relayed.id())); // after the commit: the rows are gone for good
     }
 
