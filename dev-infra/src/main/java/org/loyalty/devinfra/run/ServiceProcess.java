@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.loyalty.devinfra.jvm.JvmOptions;
 
 /**
  * One packaged Quarkus service running as a child process, its output in a log file. It can
@@ -30,11 +31,7 @@ final class ServiceProcess {
      * service; without it the four services committed 2,877 events/s instead of 2,427, warmed up 1.7x
      * faster, and p99 at 1,000 events/s fell from 298 to 142 ms (the all-four quick look of the benchmark).
      */
-    private static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
-
-    private static final List<String> JVM_OPTIONS = Arrays.stream(
-            System.getProperty("loyalty.service.jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"))
-            .filter(option -> !option.isEmpty()).toList();
+    private static final List<String> JVM_OPTIONS = JvmOptions.fromProperty("loyalty.service.jvm-options", JvmOptions.CLIENT_COMPILER_ONLY);
 
     private final String name;
     private final int port;

@@ -1,0 +1,22 @@
+package org.loyalty.devinfra.jvm;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** JVM options of a child process (a service, the broker), which a system property may replace to compare settings. */
+public final class JvmOptions {
+
+    /**
+     * The client compiler only (C1). On two cores shared by four services, the broker and the
+     * database, the server compiler kept compiling long after the warm-up.
+     */
+    public static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+
+    private JvmOptions() {
+    }
+
+    /** The options in {@code property}, split at white space, or {@code defaults} when it is not set. */
+    public static List<String> fromProperty(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
+    }
+}
