@@ -30,11 +30,17 @@ final class Descriptors {
         return Path.of(System.getProperty("loyalty.root", "..")).toAbsolutePath().normalize();
     }
 
-    /** The environment variables a service understands: every key of its application.properties, as Quarkus maps them. */
+    /**
+     * The environment variables a service understands: every key of its application.properties and
+     * of the service kit's defaults, which every service reads too, as Quarkus maps them.
+     */
     static Set<String> environmentKeys(String service) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(root().resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(in);
+        for (Path file : List.of(root().resolve(service).resolve("src/main/resources/application.properties"),
+                root().resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"))) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
         }
         Set<String> keys = new LinkedHashSet<>();
         for (String key : properties.stringPropertyNames()) {
