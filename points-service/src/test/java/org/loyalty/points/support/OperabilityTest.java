@@ -7,10 +7,14 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.context.SmallRyeContextManagerProvider;
 
 /** What ops and integrators look at: health with its checks, metrics, the OpenAPI document. */
 @QuarkusTest
@@ -44,5 +48,15 @@ class OperabilityTest {
     @Test
     void prometheusMetricsAreExposed() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /**
+     * No thread context is captured or cleared around every asynchronous callback: neither CDI's
+     * request context nor the JTA transaction context that comes with Flyway (the service kit's
+     * defaults and application.properties say why). With no provider, Mutiny wraps no callback.
+     */
+    @Test
+    void noThreadContextIsPropagated() {
+        assertEquals(List.of(), List.of(SmallRyeContextManagerProvider.getManager().getAllProviderTypes()));
     }
 }
