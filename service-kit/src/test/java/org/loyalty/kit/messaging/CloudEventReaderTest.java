@@ -3,6 +3,7 @@ package org.loyalty.kit.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
@@ -96,9 +97,7 @@ class CloudEventReaderTest {
         RejectedRecordException rejected = assertThrows(RejectedRecordException.class,
                 () -> reader.read(new RecordHeaders(), value.getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals(category, rejected.category(), rejected.getMessage());
-        if (!rejected.getMessage().contains(reasonPart)) {
-            throw new AssertionError("reason '" + rejected.getMessage() + "' does not say '" + reasonPart + "'");
-        }
+        assertTrue(rejected.getMessage().contains(reasonPart), () -> "reason '" + rejected.getMessage() + "' does not say '" + reasonPart + "'");
     }
 
     private static byte[] bytes(String text) {
