@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.notification.contact.Contact;
 
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,7 @@ public class MailQueue {
                     body_html, list_unsubscribe, newsletter_id, due_at, created_at)
                 VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11, $12)
                 ON CONFLICT (source_event_id, kind, customer_id) DO NOTHING""")
-                .execute(Tuple.tuple(Arrays.asList(UUID.randomUUID(), contact.customerId(), sourceEventId, kind.name(), contact.email(),
+                .execute(Tuple.tuple(Arrays.asList(TimeOrderedIds.next(), contact.customerId(), sourceEventId, kind.name(), contact.email(),
                         mail.subject(), mail.text(), mail.html(), listUnsubscribe, newsletterId,
                         (dueAt == null ? now : dueAt).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))))
                 .map(rows -> rows.rowCount() == 1);

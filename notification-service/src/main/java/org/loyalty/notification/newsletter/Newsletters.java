@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.kit.rest.ProblemException;
 import org.loyalty.notification.contact.Contact;
 import org.loyalty.notification.mail.MailComposer;
@@ -56,7 +57,7 @@ public class Newsletters {
 
     public Uni<UUID> send(NewsletterRequest request) {
         List<String> segments = segments(request);
-        UUID newsletterId = UUID.randomUUID();
+        UUID newsletterId = TimeOrderedIds.next();
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         SELECT customer_id, email, name, locale, marketing_consent, segment FROM contact
                         WHERE marketing_consent AND coalesce(segment, 'PROSPECT') = ANY($1) ORDER BY customer_id""")

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.points.account.AccountQueries;
 import org.loyalty.points.ledger.LedgerEntry;
 import org.loyalty.points.ledger.LedgerEvents;
@@ -116,7 +117,7 @@ public class RedemptionService {
     }
 
     private Uni<RedemptionView> record(SqlConnection connection, String customerId, RedemptionRequest request, Item item, long balanceAfter) {
-        UUID redemptionId = UUID.randomUUID();
+        UUID redemptionId = TimeOrderedIds.next();
         Instant now = clock.instant();
         LedgerEntry entry = new LedgerEntry(customerId, LedgerEntry.Type.REDEEM, -item.points(), balanceAfter, null, null, redemptionId, now);
         return connection.preparedQuery("""

@@ -5,13 +5,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 
+import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.rewards.RewardsConfig;
 import org.loyalty.rewards.customer.CustomerState;
 import org.loyalty.rewards.reward.Reward;
@@ -113,7 +113,7 @@ public class StandingBenefits {
     }
 
     private Reward standing(CustomerState state, Reward.Kind kind, Integer percent, String description, String reason) {
-        return new Reward(UUID.randomUUID(), state.customerId(), kind, null, null, null, percent, description, reason,
+        return new Reward(TimeOrderedIds.next(), state.customerId(), kind, null, null, null, percent, description, reason,
                 Reward.Status.ACTIVE, clock.instant(), null, null);
     }
 }

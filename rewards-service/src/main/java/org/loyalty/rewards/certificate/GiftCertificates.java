@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.rewards.RewardsConfig;
 import org.loyalty.rewards.reward.Money;
 import org.loyalty.rewards.reward.Reward;
@@ -110,7 +111,7 @@ public class GiftCertificates {
     private Reward certificate(String customerId) {
         Instant now = clock.instant();
         RewardsConfig.Certificate rule = config.certificate();
-        return new Reward(UUID.randomUUID(), customerId, Reward.Kind.GIFT_CERTIFICATE, codes.next(), rule.value(),
+        return new Reward(TimeOrderedIds.next(), customerId, Reward.Kind.GIFT_CERTIFICATE, codes.next(), rule.value(),
                 config.currency(), null, "Gift certificate worth " + Money.of(rule.value(), config.currency()),
                 "Spent " + rule.threshold().toPlainString() + " " + config.currency() + " within " + rule.windowMonths() + " months",
                 Reward.Status.ACTIVE, now, now.atOffset(ZoneOffset.UTC).plusMonths(rule.validityMonths()).toInstant(), null);

