@@ -36,7 +36,7 @@ class CloudEventWriterTest {
         envelope.fieldNames().forEachRemaining(attributes::add);
         assertEquals(List.of("specversion", "id", "type", "source", "time", "subject", "datacontenttype", "data"), attributes);
         assertEquals("1.0", envelope.get("specversion").asText());
-        assertEquals(4, UUID.fromString(envelope.get("id").asText()).version());
+        assertEquals(7, UUID.fromString(envelope.get("id").asText()).version());
         assertEquals("points.earned", envelope.get("type").asText());
         assertEquals("points-service", envelope.get("source").asText());
         assertEquals("2026-12-04T10:15:30.120Z", envelope.get("time").asText());
