@@ -105,8 +105,11 @@ final class Report {
         line("");
         line(("CPU of the whole machine (services, broker, PostgreSQL and load generator) per event of the stream, over the same window: "
                 + "%,.0f µs with points-service alone, %,.0f µs with all four. Unlike the rate, it does not depend on which service "
-                + "happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the same code).").formatted(alone.machineCpuMicrosPerEvent(settings.events()),
-                        all.machineCpuMicrosPerEvent(settings.events())));
+                + "happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the same code). "
+                + "Cores kept busy over the window (CPU seconds per second, of %d): %.2f with points-service alone, %.2f with all four; "
+                + "a change that raises the rate at the same CPU per event put idle cores to work rather than doing less per event.")
+                .formatted(alone.machineCpuMicrosPerEvent(settings.events()), all.machineCpuMicrosPerEvent(settings.events()),
+                        Runtime.getRuntime().availableProcessors(), alone.coresBusy(), all.coresBusy()));
         line("");
         line("Production alone took %.1f s (all four phase). Points credited after the stream: %,d, expected %,d (%s); with all four: %,d."
                 .formatted(all.throughput().produceSeconds(), alone.pointsCredited(), alone.pointsExpected(),

@@ -68,9 +68,20 @@ final class ResourceSampler implements AutoCloseable {
      * there): unlike the rate, it does not depend on which service happens to finish last.
      */
     synchronized double machineCpuSeconds(long fromNanos, long toNanos) {
-        sample();
-        List<Sample> window = machine.stream().filter(s -> s.atNanos >= fromNanos && s.atNanos <= toNanos + 1_000_000_000L).toList();
+        List<Sample> window = machineWindow(fromNanos, toNanos);
         return window.size() < 2 ? 0 : (window.get(window.size() - 1).cpuNanos - window.get(0).cpuNanos) / 1e9;
+    }
+
+    /** How many cores the machine kept busy between two instants: its CPU seconds per second over the same samples. */
+    synchronized double machineCoresBusy(long fromNanos, long toNanos) {
+        List<Sample> window = machineWindow(fromNanos, toNanos);
+        return window.size() < 2 ? 0 : (double) (window.get(window.size() - 1).cpuNanos - window.get(0).cpuNanos)
+                / (window.get(window.size() - 1).atNanos - window.get(0).atNanos);
+    }
+
+    private List<Sample> machineWindow(long fromNanos, long toNanos) {
+        sample();
+        return machine.stream().filter(s -> s.atNanos >= fromNanos && s.atNanos <= toNanos + 1_000_000_000L).toList();
     }
 
     private synchronized void sample() {
