@@ -56,12 +56,12 @@ public final class Benchmark {
 
     /** The results of one phase (points-service alone, or all four services). */
     record Phase(String name, ThroughputRun.Result throughput, Map<String, ResourceSampler.Usage> idle,
-            Map<String, ResourceSampler.Usage> underLoad, double machineCpuSeconds, double coresBusy,
+            Map<String, ResourceSampler.Usage> underLoad, ResourceSampler.MachineCpu machineCpu,
             Map<String, Double> cpuSecondsByPart, long pointsCredited, long pointsExpected, LatencyProbe.Result latency) {
 
         /** CPU of the whole machine per event of the measured stream, in microseconds. */
         double machineCpuMicrosPerEvent(int events) {
-            return machineCpuSeconds * 1e6 / events;
+            return machineCpu.cpuSeconds() * 1e6 / events;
         }
     }
 
@@ -155,11 +155,11 @@ public final class Benchmark {
                         expected(services, stream, settings.events()), stream, settings.events(), PHASE_TIMEOUT);
                 Map<String, Double> cpuByPart = breakdown.secondsUntilNow();
                 Map<String, ResourceSampler.Usage> underLoad = sampler.between(throughput.startNanos(), throughput.endNanos());
-                double machineCpu = sampler.machineCpuSeconds(throughput.startNanos(), throughput.endNanos());
+                ResourceSampler.MachineCpu machineCpu = sampler.machineCpu(throughput.startNanos(), throughput.endNanos());
                 // Cores busy tells a change that put idle cores to work from one that does less per event.
-                double coresBusy = sampler.machineCoresBusy(throughput.startNanos(), throughput.endNanos());
                 say("  %,.0f events/s until every service committed every event; machine CPU %,.0f µs per event, %.2f cores busy",
-                        throughput.eventsPerSecond(settings.events()), machineCpu * 1e6 / settings.events(), coresBusy);
+                        throughput.eventsPerSecond(settings.events()), machineCpu.cpuSeconds() * 1e6 / settings.events(),
+                        machineCpu.coresBusy());
                 throughput.services().forEach((service, progress) ->
                         say("  %-25s %,.0f events/s (%.1f s)", service, progress.eventsPerSecond(), progress.seconds()));
                 say("  CPU seconds: %s", cpuByPart.entrySet().stream()
@@ -174,7 +174,7 @@ public final class Benchmark {
                             latency.percentile(50), latency.percentile(95), latency.percentile(99));
                 }
                 long expectedPoints = warmup.expectedPoints(settings.warmup()) + stream.expectedPoints(settings.events());
-                return new Phase(name, throughput, idle, underLoad, machineCpu, coresBusy, cpuByPart, credited, expectedPoints, latency);
+                return new Phase(name, throughput, idle, underLoad, machineCpu, cpuByPart, credited, expectedPoints, latency);
             }
         }
     }

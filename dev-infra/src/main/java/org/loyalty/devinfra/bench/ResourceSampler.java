@@ -63,25 +63,30 @@ final class ResourceSampler implements AutoCloseable {
         return usage;
     }
 
+    /** CPU time of the whole machine over a window, and the window's own length (both from the same samples). */
+    record MachineCpu(double cpuSeconds, double wallSeconds) {
+
+        static final MachineCpu NONE = new MachineCpu(0, 0);
+
+        /** The cores kept busy: CPU seconds per second. */
+        double coresBusy() {
+            return wallSeconds == 0 ? 0 : cpuSeconds / wallSeconds;
+        }
+    }
+
     /**
-     * CPU time of the whole machine between two instants, in seconds (0 where /proc/stat is not
-     * there): unlike the rate, it does not depend on which service happens to finish last.
+     * CPU time of the whole machine between two instants (nothing where /proc/stat is not there):
+     * unlike the rate, it does not depend on which service happens to finish last.
      */
-    synchronized double machineCpuSeconds(long fromNanos, long toNanos) {
-        List<Sample> window = machineWindow(fromNanos, toNanos);
-        return window.size() < 2 ? 0 : (window.get(window.size() - 1).cpuNanos - window.get(0).cpuNanos) / 1e9;
-    }
-
-    /** How many cores the machine kept busy between two instants: its CPU seconds per second over the same samples. */
-    synchronized double machineCoresBusy(long fromNanos, long toNanos) {
-        List<Sample> window = machineWindow(fromNanos, toNanos);
-        return window.size() < 2 ? 0 : (double) (window.get(window.size() - 1).cpuNanos - window.get(0).cpuNanos)
-                / (window.get(window.size() - 1).atNanos - window.get(0).atNanos);
-    }
-
-    private List<Sample> machineWindow(long fromNanos, long toNanos) {
+    synchronized MachineCpu machineCpu(long fromNanos, long toNanos) {
         sample();
-        return machine.stream().filter(s -> s.atNanos >= fromNanos && s.atNanos <= toNanos + 1_000_000_000L).toList();
+        List<Sample> window = machine.stream().filter(s -> s.atNanos >= fromNanos && s.atNanos <= toNanos + 1_000_000_000L).toList();
+        if (window.size() < 2) {
+            return MachineCpu.NONE;
+        }
+        Sample first = window.get(0);
+        Sample last = window.get(window.size() - 1);
+        return new MachineCpu((last.cpuNanos - first.cpuNanos) / 1e9, (last.atNanos - first.atNanos) / 1e9);
     }
 
     private synchronized void sample() {

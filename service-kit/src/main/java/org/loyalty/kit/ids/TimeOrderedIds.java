@@ -1,5 +1,6 @@
 package org.loyalty.kit.ids;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -29,13 +30,11 @@ public final class TimeOrderedIds {
     }
 
     static UUID of(long unixMillis) {
-        byte[] random = new byte[10];
+        byte[] random = new byte[10]; // one draw: each SecureRandom call takes a lock
         RANDOM.nextBytes(random);
-        long randA = ((random[0] & 0xFFL) << 4 | (random[1] & 0xF0L) >>> 4) & 0xFFFL;
-        long randB = 0;
-        for (int i = 2; i < 10; i++) {
-            randB = randB << 8 | (random[i] & 0xFFL);
-        }
+        ByteBuffer bits = ByteBuffer.wrap(random);
+        long randA = bits.getShort() & 0xFFFL;
+        long randB = bits.getLong();
         long high = (unixMillis & 0xFFFF_FFFF_FFFFL) << 16 | VERSION_7 | randA;
         long low = VARIANT_RFC | (randB & 0x3FFF_FFFF_FFFF_FFFFL);
         return new UUID(high, low);
