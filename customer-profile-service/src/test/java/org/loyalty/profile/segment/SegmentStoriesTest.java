@@ -1,5 +1,6 @@
 package org.loyalty.profile.segment;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.loyalty.profile.ProfileWorld.awaitSegment;
@@ -93,6 +94,9 @@ class SegmentStoriesTest {
 
         world.invoicePaid(customer, invoice, Instant.now().minus(Duration.ofDays(100)), Instant.now());
         world.purchase(customer, "30.00");
+        // The payment and the purchase come on different topics, in either order; the payment alone
+        // already makes the customer CORE again, so wait for the purchase to be counted as well.
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProfileWorld.profile(customer).getInt("purchases") == 2);
         JsonPath alive = awaitSegment(customer, "CORE");
         assertEquals("0.00", alive.getString("overdueDebt"));
         assertEquals(2, alive.getInt("purchases"));
