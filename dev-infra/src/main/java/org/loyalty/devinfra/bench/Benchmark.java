@@ -58,11 +58,6 @@ public final class Benchmark {
     record Phase(String name, ThroughputRun.Result throughput, Map<String, ResourceSampler.Usage> idle,
             Map<String, ResourceSampler.Usage> underLoad, ResourceSampler.MachineCpu machineCpu,
             Map<String, Double> cpuSecondsByPart, long pointsCredited, long pointsExpected, LatencyProbe.Result latency) {
-
-        /** CPU of the whole machine per event of the measured stream, in microseconds. */
-        double machineCpuMicrosPerEvent(int events) {
-            return machineCpu.cpuSeconds() * 1e6 / events;
-        }
     }
 
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
@@ -158,7 +153,7 @@ public final class Benchmark {
                 ResourceSampler.MachineCpu machineCpu = sampler.machineCpu(throughput.startNanos(), throughput.endNanos());
                 // Cores busy tells a change that put idle cores to work from one that does less per event.
                 say("  %,.0f events/s until every service committed every event; machine CPU %,.0f µs per event, %.2f cores busy",
-                        throughput.eventsPerSecond(settings.events()), machineCpu.cpuSeconds() * 1e6 / settings.events(),
+                        throughput.eventsPerSecond(settings.events()), machineCpu.microsPerEvent(settings.events()),
                         machineCpu.coresBusy());
                 throughput.services().forEach((service, progress) ->
                         say("  %-25s %,.0f events/s (%.1f s)", service, progress.eventsPerSecond(), progress.seconds()));

@@ -11,8 +11,12 @@ final class Machine {
     }
 
     static String describe() {
-        return "%d cores, %s RAM, %s, Java %s".formatted(Runtime.getRuntime().availableProcessors(), memory(), cpuModel(),
+        return "%d cores, %s RAM, %s, Java %s".formatted(cores(), memory(), cpuModel(),
                 System.getProperty("java.version"));
+    }
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     private static String cpuModel() {

@@ -108,8 +108,8 @@ final class Report {
                 + "happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the same code). "
                 + "Cores kept busy over the window (CPU seconds per second, of %d): %.2f with points-service alone, %.2f with all four; "
                 + "a change that raises the rate at the same CPU per event put idle cores to work rather than doing less per event.")
-                .formatted(alone.machineCpuMicrosPerEvent(settings.events()), all.machineCpuMicrosPerEvent(settings.events()),
-                        Runtime.getRuntime().availableProcessors(), alone.machineCpu().coresBusy(), all.machineCpu().coresBusy()));
+                .formatted(alone.machineCpu().microsPerEvent(settings.events()), all.machineCpu().microsPerEvent(settings.events()),
+                        Machine.cores(), alone.machineCpu().coresBusy(), all.machineCpu().coresBusy()));
         line("");
         line("Production alone took %.1f s (all four phase). Points credited after the stream: %,d, expected %,d (%s); with all four: %,d."
                 .formatted(all.throughput().produceSeconds(), alone.pointsCredited(), alone.pointsExpected(),

@@ -68,6 +68,11 @@ final class ResourceSampler implements AutoCloseable {
 
         static final MachineCpu NONE = new MachineCpu(0, 0);
 
+        /** CPU time per event of a stream of {@code events}, in microseconds. */
+        double microsPerEvent(int events) {
+            return cpuSeconds * 1e6 / events;
+        }
+
         /** The cores kept busy: CPU seconds per second. */
         double coresBusy() {
             return wallSeconds == 0 ? 0 : cpuSeconds / wallSeconds;
