@@ -17,12 +17,20 @@ import org.loyalty.devinfra.postgres.PostgresServer;
  */
 final class LedgerWriteCeiling {
 
-    /** Events per second, batched and one per transaction, on one connection. */
-    record Result(double batched, double perEvent, int batchSize) {
+    /** Events per second, batched (the best of its passes) and one per transaction, on one connection. */
+    record Result(double batched, double perEvent, int batchSize, int batchedPasses) {
     }
 
     private static final String DATABASE = "bench_ledger_ceiling";
     private static final int BATCH = 500;
+    /**
+     * The batched rate is measured this many times and the best pass counts: a pass the machine
+     * slowed down (a flush of the disk, a neighbour on the shared cores) measures the machine's
+     * noise, not the database's ceiling. With one pass a run measured 22,609 events/s where the
+     * runs before and after it measured 41,221 to 76,848, and points-service's share of it
+     * doubled to 50 % with no change in points-service.
+     */
+    private static final int BATCHED_PASSES = 3;
 
     private LedgerWriteCeiling() {
     }
@@ -32,9 +40,14 @@ final class LedgerWriteCeiling {
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password())) {
             createTables(db);
             batched(db, "warm-", Math.min(events, 50_000), customers); // the same warm-up the services get
-            double batched = batched(db, "batched-", events, customers);
+            double best = 0;
+            for (int pass = 1; pass <= BATCHED_PASSES; pass++) {
+                double rate = batched(db, "batched-" + pass + "-", events, customers);
+                Benchmark.say("  batched ledger writes, pass %d of %d: %,.0f events/s", pass, BATCHED_PASSES, rate);
+                best = Math.max(best, rate);
+            }
             double perEvent = perEvent(db, Math.min(events, 20_000), customers);
-            return new Result(batched, perEvent, BATCH);
+            return new Result(best, perEvent, BATCH, BATCHED_PASSES);
         } finally {
             postgres.dropDatabase(DATABASE);
         }
