@@ -3,11 +3,14 @@ package org.loyalty.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.loyalty.devinfra.jvm.JvmOptions;
 import org.loyalty.devinfra.run.Platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +35,16 @@ class DeploymentDescriptorsTest {
             assertEquals(service.name() + "/Dockerfile", compose.get("build").get("dockerfile").asText());
             assertEquals("service_completed_successfully", compose.get("depends_on").get("kafka-topics").get("condition").asText());
             assertTrue(compose.get("healthcheck").get("test").toString().contains("/q/health/ready"));
+        }
+    }
+
+    /** The benchmark, the tests and the local run measure the services as their images run them. */
+    @Test
+    void everyImageRunsItsServiceWithTheJvmOptionsTheLocalRunsUse() throws Exception {
+        for (Platform.Service service : Platform.SERVICES) {
+            String dockerfile = Files.readString(Descriptors.root().resolve(service.name()).resolve("Dockerfile"), StandardCharsets.UTF_8);
+            assertTrue(dockerfile.contains("ENV JAVA_OPTS=\"" + JvmOptions.SERVICE + " "),
+                    service.name() + "/Dockerfile does not start JAVA_OPTS with " + JvmOptions.SERVICE);
         }
     }
 

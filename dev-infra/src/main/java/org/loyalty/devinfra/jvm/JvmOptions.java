@@ -12,6 +12,12 @@ public final class JvmOptions {
      */
     public static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
 
+    /**
+     * What every service runs with, here and in its image's JAVA_OPTS (each Dockerfile starts with
+     * these; DeploymentDescriptorsTest keeps them in step). Why each option: ServiceProcess.
+     */
+    public static final String SERVICE = CLIENT_COMPILER_ONLY + " -XX:+UseSerialGC -XX:MetaspaceSize=128m";
+
     private JvmOptions() {
     }
 

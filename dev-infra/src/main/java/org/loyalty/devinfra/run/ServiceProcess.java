@@ -38,8 +38,7 @@ final class ServiceProcess {
      * (100 to 930 ms each with four starting at once); four services started at once in 9.2 s on
      * average instead of 10.9 (three runs each way, alternating).
      */
-    private static final List<String> JVM_OPTIONS = JvmOptions.fromProperty("loyalty.service.jvm-options",
-            JvmOptions.CLIENT_COMPILER_ONLY + " -XX:+UseSerialGC -XX:MetaspaceSize=128m");
+    private static final List<String> JVM_OPTIONS = JvmOptions.fromProperty("loyalty.service.jvm-options", JvmOptions.SERVICE);
 
     private final String name;
     private final int port;
