@@ -1,21 +1,15 @@
 package org.loyalty.kit.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -39,14 +33,14 @@ public class OutboxRelay {
     private static final int BATCH = 500;
 
     private final Pool pool;
-    private final MutinyEmitter<String> emitter;
+    private final OutboxPublisher publisher;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean moreArrived = new AtomicBoolean();
     private final RelayScanStart scanStart = new RelayScanStart();
 
-    public OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter) {
+    public OutboxRelay(Pool pool, OutboxPublisher publisher) {
         this.pool = pool;
-        this.emitter = emitter;
+        this.publisher = publisher;
     }
 
     /** Called after a transaction that wrote to the outbox commits: publish now, not at the next tick. */
@@ -108,29 +102,18 @@ public class OutboxRelay {
                 .execute(Tuple.of(afterId, BATCH))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
-                    List<Uni<Void>> sends = new ArrayList<>();
+                    List<OutboxPublisher.Row> records = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
-                        sends.add(send(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
+                        records.add(new OutboxPublisher.Row(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(Relayed.NONE);
                     }
-                    return Uni.join().all(sends).andFailFast()
+                    return publisher.publish(records)
                             .chain(() -> connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .replaceWith(new Relayed(ids.size(), ids.get(ids.size() - 1)));
                 });
-    }
-
-    private Uni<Void> send(String topic, String key, String payload) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic)
-                .withKey(key)
-                .withHeaders(headers)
-                .build();
-        return emitter.sendMessage(Message.of(payload).addMetadata(metadata));
     }
 }
