@@ -25,9 +25,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaProducer;
  * Sends a batch of outbox rows on the outbox channel's producer and completes once the broker
  * acknowledged every one of them. The records go to the Kafka client directly, all in one hop to
  * the channel's sending thread (where a send may block on metadata without holding up an event
- * loop), instead of one reactive message per record: the per-message acknowledgement chain took
- * about a tenth of points-service's CPU at full load (async-profiler). Records keep the batch's
- * order: one thread sends them, and the producer is idempotent.
+ * loop), instead of one reactive message per record: the emitter, the connector's sink and each
+ * message's acknowledgement chain took some 15 % of points-service's CPU at full load
+ * (async-profiler; README, Benchmark). Records keep the batch's order: one thread sends them, and
+ * the producer is idempotent.
  */
 @ApplicationScoped
 public class OutboxPublisher {
