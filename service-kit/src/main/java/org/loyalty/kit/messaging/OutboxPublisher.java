@@ -22,7 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 
 /**
- * Sends a batch of outbox rows on the outbox channel's producer and completes once the broker
+ * Sends a batch of outbox events on the outbox channel's producer and completes once the broker
  * acknowledged every one of them. The records go to the Kafka client directly, all in one hop to
  * the channel's sending thread (where a send may block on metadata without holding up an event
  * loop), instead of one reactive message per record: the emitter, the connector's sink and each
@@ -48,24 +48,20 @@ public class OutboxPublisher {
         this.clients = clients;
     }
 
-    /** An outbox row to publish. */
-    public record Row(String topic, String key, String payload) {
-    }
-
-    public Uni<Void> publish(List<Row> rows) {
+    public Uni<Void> publish(List<OutboxEvent> events) {
         KafkaProducer<String, String> producer = clients.getProducer(OutboxRelay.CHANNEL);
         if (producer == null) {
             return Uni.createFrom().failure(new IllegalStateException("The outbox channel's Kafka producer is not connected yet"));
         }
-        Function<Producer<String, String>, CompletableFuture<Void>> sendAll = kafka -> sendAll(kafka, rows);
+        Function<Producer<String, String>, CompletableFuture<Void>> sendAll = kafka -> sendAll(kafka, events);
         return producer.runOnSendingThread(sendAll)
                 .chain(acknowledged -> Uni.createFrom().completionStage(acknowledged));
     }
 
-    private static CompletableFuture<Void> sendAll(Producer<String, String> kafka, List<Row> rows) {
-        Acknowledgements acknowledgements = new Acknowledgements(rows.size());
-        for (Row row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), null, row.key(), row.payload(),
+    private static CompletableFuture<Void> sendAll(Producer<String, String> kafka, List<OutboxEvent> events) {
+        Acknowledgements acknowledgements = new Acknowledgements(events.size());
+        for (OutboxEvent event : events) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload(),
                     List.of(CLOUD_EVENT_JSON));
             kafka.send(record, acknowledgements);
         }

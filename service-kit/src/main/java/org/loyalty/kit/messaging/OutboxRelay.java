@@ -102,15 +102,15 @@ public class OutboxRelay {
                 .execute(Tuple.of(afterId, BATCH))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
-                    List<OutboxPublisher.Row> records = new ArrayList<>();
+                    List<OutboxEvent> events = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
-                        records.add(new OutboxPublisher.Row(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
+                        events.add(new OutboxEvent(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(Relayed.NONE);
                     }
-                    return publisher.publish(records)
+                    return publisher.publish(events)
                             .chain(() -> connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .replaceWith(new Relayed(ids.size(), ids.get(ids.size() - 1)));
