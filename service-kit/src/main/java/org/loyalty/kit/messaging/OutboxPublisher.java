@@ -33,6 +33,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 @ApplicationScoped
 public class OutboxPublisher {
 
+    /** The outgoing channel whose producer sends the outbox; the topic comes from each event. */
+    public static final String CHANNEL = "outbox";
+
     private static final Header CLOUD_EVENT_JSON = new RecordHeader("content-type",
             "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
 
@@ -44,12 +47,15 @@ public class OutboxPublisher {
      *        channel's producer (configured by {@code mp.messaging.outgoing.outbox.*}, health-checked)
      *        as usual.
      */
-    public OutboxPublisher(KafkaClientService clients, @Channel(OutboxRelay.CHANNEL) MutinyEmitter<String> channel) {
+    public OutboxPublisher(KafkaClientService clients, @Channel(CHANNEL) MutinyEmitter<String> channel) {
         this.clients = clients;
     }
 
     public Uni<Void> publish(List<OutboxEvent> events) {
-        KafkaProducer<String, String> producer = clients.getProducer(OutboxRelay.CHANNEL);
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        KafkaProducer<String, String> producer = clients.getProducer(CHANNEL);
         if (producer == null) {
             return Uni.createFrom().failure(new IllegalStateException("The outbox channel's Kafka producer is not connected yet"));
         }
@@ -76,9 +82,6 @@ public class OutboxPublisher {
 
         Acknowledgements(int records) {
             outstanding = new AtomicInteger(records);
-            if (records == 0) {
-                all.complete(null);
-            }
         }
 
         @Override

@@ -25,9 +25,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** The outgoing channel the relay sends on; the topic comes from each outbox row. */
-    public static final String CHANNEL = "outbox";
-
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox": one relay per service database
     private static final int BATCH = 500;
