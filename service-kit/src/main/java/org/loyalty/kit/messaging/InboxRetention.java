@@ -3,6 +3,7 @@ package org.loyalty.kit.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +29,8 @@ public class InboxRetention {
 
     private static final Logger LOG = Logger.getLogger(InboxRetention.class);
     private static final String JOB = "inbox-retention";
-    /** Ids deleted per statement: short transactions, however far behind the first run is. */
-    private static final int CHUNK = 10_000;
+    /** 8 MB of the table per statement (about 100,000 ids): tens of milliseconds each. */
+    private static final long PAGES_PER_STATEMENT = 1_000;
 
     private final Pool pool;
     private final ClusterJobs jobs;
@@ -53,29 +54,34 @@ public class InboxRetention {
     public Uni<Integer> runForToday() {
         return jobs.onceToday(JOB, today -> {
             Instant cutoff = clock.instant().minus(retention);
-            return summarizeNewPages()
-                    .chain(() -> forgetAppliedBefore(cutoff, 0))
+            return pagesNow()
+                    .chain(pages -> forgetAppliedBefore(cutoff.atOffset(ZoneOffset.UTC), 0, pages, 0))
                     .invoke(count -> LOG.infof("Inbox retention for %s: %d event ids applied before %s forgotten", today, count, cutoff));
         });
     }
 
-    /**
-     * The index on processed_at is a BRIN index (a time range per block of pages, nearly free to
-     * keep up on insert because ids are appended in time order); pages appended since the last
-     * vacuum have no range yet, and a query reads all of them, so summarize them first.
-     */
-    private Uni<Void> summarizeNewPages() {
-        return pool.query("SELECT brin_summarize_new_values('processed_event_age')").execute().replaceWithVoid();
+    /** The inbox's size in pages; rows appended after this are new, so the walk can stop there. */
+    private Uni<Long> pagesNow() {
+        return pool.query("SELECT pg_relation_size('processed_event') / current_setting('block_size')::int").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private Uni<Integer> forgetAppliedBefore(Instant cutoff, int forgottenSoFar) {
+    /**
+     * Walks the table by physical position (a TID range scan), a slice of pages per statement:
+     * every page is read once per run and each transaction is short, however many ids are due
+     * and wherever reused space put them. Deleting by "processed_at < cutoff LIMIT n" instead
+     * rescans from the start each time: 6.5 s against 1.2 s for 700,000 of 3 million ids (README).
+     * Needs no index on processed_at, which would cost every event an index entry.
+     */
+    private Uni<Integer> forgetAppliedBefore(OffsetDateTime cutoff, long firstPage, long pages, int forgottenSoFar) {
+        if (firstPage >= pages) {
+            return Uni.createFrom().item(forgottenSoFar);
+        }
+        long nextPage = firstPage + PAGES_PER_STATEMENT;
         return pool.preparedQuery("""
-                DELETE FROM processed_event WHERE event_id IN (
-                    SELECT event_id FROM processed_event WHERE processed_at < $1 LIMIT $2)""")
-                .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), CHUNK))
-                .chain(rows -> {
-                    int forgotten = forgottenSoFar + rows.rowCount();
-                    return rows.rowCount() < CHUNK ? Uni.createFrom().item(forgotten) : forgetAppliedBefore(cutoff, forgotten);
-                });
+                DELETE FROM processed_event
+                WHERE ctid >= format('(%s,0)', $1)::tid AND ctid < format('(%s,0)', $2)::tid AND processed_at < $3""")
+                .execute(Tuple.of(firstPage, nextPage, cutoff))
+                .chain(rows -> forgetAppliedBefore(cutoff, nextPage, pages, forgottenSoFar + rows.rowCount()));
     }
 }
