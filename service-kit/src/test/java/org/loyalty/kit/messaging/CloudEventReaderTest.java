@@ -46,6 +46,16 @@ class CloudEventReaderTest {
     }
 
     @Test
+    void aRepeatedAttributeCountsWithItsLastValueAndANumberWithItsText() {
+        CloudEvent event = structured("""
+                {"specversion":"1.0","id":"first","type":"purchase.completed","data":{"orderId":"O-old"},
+                 "id":42,"data":{"orderId":"O-new"}}""");
+
+        assertEquals("42", event.id());
+        assertEquals("O-new", event.data().get("orderId").asText());
+    }
+
+    @Test
     void aBinaryModeEventTakesItsAttributesFromHeaders() {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
@@ -66,6 +76,7 @@ class CloudEventReaderTest {
         assertRejected("not_json", "empty record value", "");
         assertRejected("not_json", "value is not JSON", "{\"specversion\":\"1.0\",\"id\":");
         assertRejected("not_json", "value is not JSON", "\u00ff\u00fe not json");
+        assertRejected("not_json", "value is not JSON", "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"t\",\"data\":{},\"time\":}");
     }
 
     @Test
