@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.loyalty.points.PointsApi.awaitBalance;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -62,6 +63,24 @@ class InboxRetentionTest {
 
         assertFalse(inInbox(old), "applied longer ago than the retention");
         assertTrue(inInbox(recent), "applied within the retention: a redelivery of it would still change nothing");
+    }
+
+    @Test
+    void anInboxOfManyPagesIsWalkedToItsEnd() {
+        // 150,000 ids applied before the retention (about 12 MB: more than one slice of the walk), then one within it.
+        // A day of its own: the job runs once a day, and the other test claims the day after the retention.
+        clock.advance(retained.plusDays(2));
+        String prefix = "seeded-" + UUID.randomUUID() + "-";
+        pool.preparedQuery("INSERT INTO processed_event (event_id, processed_at) SELECT $1 || n, now() FROM generate_series(1, 150000) n")
+                .executeAndAwait(Tuple.of(prefix));
+        pool.preparedQuery("INSERT INTO processed_event (event_id, processed_at) VALUES ($1, $2)")
+                .executeAndAwait(Tuple.of(prefix + "recent", clock.instant().atOffset(ZoneOffset.UTC)));
+
+        assertTrue(retention.runForToday().await().atMost(Duration.ofSeconds(60)) >= 150_000);
+
+        assertEquals(1, pool.preparedQuery("SELECT count(*) FROM processed_event WHERE event_id LIKE $1 || '%'")
+                .executeAndAwait(Tuple.of(prefix)).iterator().next().getLong(0), "only the id within the retention is left");
+        assertTrue(inInbox(prefix + "recent"));
     }
 
     private boolean inInbox(String eventId) {
