@@ -30,6 +30,13 @@ class CertificateAllocatorTest {
         assertEquals(List.of(), CertificateAllocator.allocate(List.of(), THRESHOLD));
     }
 
+    @Test
+    void eachFullThresholdEarnsOneUpToTheLastTenThousandth() {
+        assertEquals(2, CertificateAllocator.allocate(List.of(spend("a", "400.0000")), THRESHOLD).size());
+        assertEquals(1, CertificateAllocator.allocate(List.of(spend("a", "399.9999")), THRESHOLD).size());
+        assertEquals(1, CertificateAllocator.allocate(List.of(spend("a", "200"), spend("b", "0.0001"), spend("c", "199.9998")), THRESHOLD).size());
+    }
+
     private static Map<String, String> cents(Allocation allocation) {
         Map<String, String> byOrder = new java.util.HashMap<>();
         allocation.byOrder().forEach((order, amount) -> byOrder.put(order, amount.setScale(2).toPlainString()));
