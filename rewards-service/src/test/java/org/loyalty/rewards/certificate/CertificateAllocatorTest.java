@@ -34,7 +34,8 @@ class CertificateAllocatorTest {
     void eachFullThresholdEarnsOneUpToTheLastTenThousandth() {
         assertEquals(2, CertificateAllocator.allocate(List.of(spend("a", "400.0000")), THRESHOLD).size());
         assertEquals(1, CertificateAllocator.allocate(List.of(spend("a", "399.9999")), THRESHOLD).size());
-        assertEquals(1, CertificateAllocator.allocate(List.of(spend("a", "200"), spend("b", "0.0001"), spend("c", "199.9998")), THRESHOLD).size());
+        assertEquals(1, CertificateAllocator.allocate(
+                List.of(spend("a", "200"), spend("b", "0.0001"), spend("c", "199.9998")), THRESHOLD).size());
     }
 
     private static Map<String, String> cents(Allocation allocation) {

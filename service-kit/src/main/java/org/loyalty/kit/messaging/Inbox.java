@@ -33,7 +33,8 @@ public class Inbox {
                 INSERT INTO processed_event (event_id, processed_at)
                 SELECT id, $2 FROM unnest($1::text[]) AS id ORDER BY id
                 ON CONFLICT DO NOTHING RETURNING event_id""")
-                .execute(Tuple.of(eventIds.stream().distinct().sorted().toArray(String[]::new), clock.instant().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(eventIds.stream().distinct().sorted().toArray(String[]::new),
+                        clock.instant().atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     Set<String> claimed = new HashSet<>();
                     rows.forEach(row -> claimed.add(row.getString(0)));
