@@ -57,9 +57,9 @@ class InboxRetentionTest {
         String recent = checkout.purchase(UUID.randomUUID().toString(), customer, "o2-" + customer, "30.00", clock.instant());
         awaitBalance(customer, 5);
 
-        int forgotten = retention.runForToday().await().atMost(Duration.ofSeconds(30));
+        long forgotten = retention.runForToday().await().atMost(Duration.ofSeconds(30));
         assertTrue(forgotten >= 1, "the old event's id is forgotten, with any other test's from before the moved clock");
-        assertEquals(0, retention.runForToday().await().atMost(Duration.ofSeconds(30)), "a second run the same day does nothing");
+        assertEquals(0L, retention.runForToday().await().atMost(Duration.ofSeconds(30)), "a second run the same day does nothing");
 
         assertFalse(inInbox(old), "applied longer ago than the retention");
         assertTrue(inInbox(recent), "applied within the retention: a redelivery of it would still change nothing");

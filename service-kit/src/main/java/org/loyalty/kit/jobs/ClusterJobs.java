@@ -31,8 +31,16 @@ public class ClusterJobs {
      * returns what it counted, or 0 when another replica had today's run.
      */
     public Uni<Integer> onceToday(String job, Function<LocalDate, Uni<Integer>> work) {
+        return onceToday(job, work, 0);
+    }
+
+    /**
+     * As {@link #onceToday(String, Function)}, for work that counts in another type;
+     * {@code notRun} when another replica had today's run.
+     */
+    public <T> Uni<T> onceToday(String job, Function<LocalDate, Uni<T>> work, T notRun) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return claim(job, today.toString()).chain(claimed -> claimed ? work.apply(today) : Uni.createFrom().item(0));
+        return claim(job, today.toString()).chain(claimed -> claimed ? work.apply(today) : Uni.createFrom().item(notRun));
     }
 
     /** True for exactly one caller per job and period, cluster-wide. */

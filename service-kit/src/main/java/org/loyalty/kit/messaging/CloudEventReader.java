@@ -84,13 +84,32 @@ public class CloudEventReader {
                     case "source" -> source = attribute(parser);
                     case "subject" -> subject = attribute(parser);
                     case "data" -> data = mapper.readTree(parser);
-                    default -> parser.skipChildren();
+                    default -> skipDecoded(parser);
                 }
             }
             return new Envelope(specVersion, id, type, source, subject, data);
         } catch (IOException e) {
             throw notJson(e);
         }
+    }
+
+    /**
+     * Steps over the value at the parser's current token, decoding every scalar in it without
+     * keeping it: Jackson's skipping checks UTF-8 less strictly than its decoding (it lets an
+     * encoded surrogate through), and a value with invalid UTF-8 anywhere is still not JSON.
+     */
+    private static void skipDecoded(JsonParser parser) throws IOException {
+        int depth = 0;
+        do {
+            JsonToken token = parser.currentToken();
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            } else {
+                parser.finishToken();
+            }
+        } while (depth > 0 && parser.nextToken() != null);
     }
 
     /** The attribute at the parser's current token, as {@code text()} reads it from a tree. */

@@ -1,6 +1,7 @@
 package org.loyalty.kit.metrics;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class ProcessingMetrics {
     private final Map<String, Counter> processed = new ConcurrentHashMap<>();
     private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
     private final Map<Failure, Counter> failures = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> failedTypes = new ConcurrentHashMap<>();
+    private final Set<String> failedTypes = ConcurrentHashMap.newKeySet();
 
     public ProcessingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -53,13 +54,14 @@ public class ProcessingMetrics {
     }
 
     private String failedTypeLabel(String type) {
-        if (failedTypes.containsKey(type)) {
-            return type;
+        if (!failedTypes.contains(type)) {
+            // Rare (a new type of bad record), so a lock keeps the cap exact without slowing the common case.
+            synchronized (failedTypes) {
+                if (failedTypes.size() < MAX_FAILED_TYPES) {
+                    failedTypes.add(type);
+                }
+            }
         }
-        if (failedTypes.size() >= MAX_FAILED_TYPES) {
-            return OTHER_TYPE;
-        }
-        failedTypes.putIfAbsent(type, Boolean.TRUE);
-        return type;
+        return failedTypes.contains(type) ? type : OTHER_TYPE;
     }
 }

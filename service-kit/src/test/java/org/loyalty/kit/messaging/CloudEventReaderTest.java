@@ -77,6 +77,9 @@ class CloudEventReaderTest {
         assertRejected("not_json", "value is not JSON", "{\"specversion\":\"1.0\",\"id\":");
         assertRejected("not_json", "value is not JSON", "\u00ff\u00fe not json");
         assertRejected("not_json", "value is not JSON", "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"t\",\"data\":{},\"time\":}");
+        // An encoded surrogate (ED A0 80) is not UTF-8, also in an attribute nobody reads.
+        assertRejected("not_json", "Invalid UTF-8", "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"t\",\"data\":{},"
+                + "\"extension\":{\"deep\":[\"\u00ed\u00a0\u0080\"]}}");
     }
 
     @Test
