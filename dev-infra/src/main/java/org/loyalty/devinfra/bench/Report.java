@@ -17,6 +17,7 @@ final class Report {
 
     private final Benchmark.Settings settings;
     private final String machine;
+    private final boolean standInForAutovacuum;
     private final KafkaCeiling.Result kafka;
     private final LedgerWriteCeiling.Result ledger;
     private final Benchmark.Phase alone;
@@ -25,10 +26,11 @@ final class Report {
     private final List<Benchmark.Phase> phases;
     private final StringBuilder text = new StringBuilder();
 
-    Report(Benchmark.Settings settings, String machine, KafkaCeiling.Result kafka, LedgerWriteCeiling.Result ledger,
-            Benchmark.Phase alone, Benchmark.Phase all) {
+    Report(Benchmark.Settings settings, String machine, boolean standInForAutovacuum, KafkaCeiling.Result kafka,
+            LedgerWriteCeiling.Result ledger, Benchmark.Phase alone, Benchmark.Phase all) {
         this.settings = settings;
         this.machine = machine;
+        this.standInForAutovacuum = standInForAutovacuum;
         this.kafka = kafka;
         this.ledger = ledger;
         this.alone = alone;
@@ -59,6 +61,10 @@ final class Report {
                 settings.events(), settings.customers()));
         line(("- warm-up: each phase first drives %,d events of the same shape through its freshly started services and waits "
                 + "for them, so that what is measured is warm code, not the JIT compiling it").formatted(settings.warmup()));
+        if (standInForAutovacuum) {
+            line("- statistics: this PostgreSQL server runs with autovacuum off, so after each warm-up the benchmark ran "
+                    + "`VACUUM ANALYZE` in the services' databases, as autovacuum would have by then");
+        }
         line("");
         line("| target | measured | met |");
         line("|---|---|---|");
