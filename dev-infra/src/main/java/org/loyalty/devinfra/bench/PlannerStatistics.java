@@ -15,8 +15,8 @@ import org.loyalty.devinfra.postgres.PostgresServer;
  * changed, so by the time a service has applied the warm-up's events its planner knows how
  * its tables' rows are spread. Without autovacuum the services' tables are never analyzed,
  * and the planner guesses from their sizes alone: in the benchmark it read a whole table for
- * a batch's few thousand keys, and the four services' databases took some 12 % more CPU than
- * with statistics (see the README's benchmark section). The benchmark therefore does once,
+ * a batch's few thousand keys, and the four services' databases took more CPU than with
+ * statistics (measured in the README's benchmark section). The benchmark therefore does once,
  * after the warm-up, what autovacuum would have done by then.
  */
 final class PlannerStatistics {
