@@ -141,9 +141,10 @@ public final class Benchmark {
             try (Platform platform = Platform.start(root, wiring, services, service -> Ports.free(), directory.resolve("logs"),
                     new ArrayList<>());
                     ResourceSampler sampler = new ResourceSampler(platform.pids())) {
+                Map<String, String> databases = databases(services);
                 PurchaseStream warmup = warmUp(broker.bootstrapServers(), services);
                 if (standInForAutovacuum) {
-                    PlannerStatistics.refresh(postgres, databases(services).values());
+                    PlannerStatistics.refresh(postgres, databases.values());
                     say("  autovacuum is off on this server: vacuumed and analyzed the services' databases, as it would have");
                 }
                 long idleFrom = System.nanoTime();
@@ -151,7 +152,6 @@ public final class Benchmark {
                 Map<String, ResourceSampler.Usage> idle = sampler.between(idleFrom, System.nanoTime());
 
                 PurchaseStream stream = stream();
-                Map<String, String> databases = databases(services);
                 CpuBreakdown breakdown = new CpuBreakdown(platform.pids(), databases);
                 ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases,
                         expected(services, stream, settings.events()), stream, settings.events(), PHASE_TIMEOUT);

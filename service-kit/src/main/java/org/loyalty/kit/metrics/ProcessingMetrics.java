@@ -54,14 +54,16 @@ public class ProcessingMetrics {
     }
 
     private String failedTypeLabel(String type) {
-        if (!failedTypes.contains(type)) {
-            // Rare (a new type of bad record), so a lock keeps the cap exact without slowing the common case.
-            synchronized (failedTypes) {
-                if (failedTypes.size() < MAX_FAILED_TYPES) {
-                    failedTypes.add(type);
-                }
-            }
+        if (failedTypes.contains(type)) {
+            return type;
         }
-        return failedTypes.contains(type) ? type : OTHER_TYPE;
+        // Rare (a new type of bad record), so a lock keeps the cap exact without slowing the common case.
+        synchronized (failedTypes) {
+            if (failedTypes.contains(type) || failedTypes.size() < MAX_FAILED_TYPES) {
+                failedTypes.add(type);
+                return type;
+            }
+            return OTHER_TYPE;
+        }
     }
 }

@@ -22,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class AutovacuumCheck {
 
-    static final String WARNING = "PostgreSQL runs with autovacuum off: this service's tables are neither analyzed nor vacuumed,"
+    private static final String WARNING = "PostgreSQL runs with autovacuum off: this service's tables are neither analyzed nor vacuumed,"
             + " so its batched look-ups can read whole tables and its outbox keeps every row it deleted."
             + " Turn autovacuum on (PostgreSQL's default), or run VACUUM ANALYZE on this database regularly.";
 
