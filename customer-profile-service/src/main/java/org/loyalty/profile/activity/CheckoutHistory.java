@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.profile.customer.Profiles;
+import org.loyalty.profile.segment.PurchaseCounters;
 import org.loyalty.profile.segment.Reclassifier;
 
 import io.smallrye.mutiny.Uni;
@@ -62,12 +63,12 @@ public class CheckoutHistory {
         return profiles.ensureAndLock(connection, customers)
                 .chain(() -> insertRefunds(connection, refunds, applied))
                 .chain(() -> insertPurchases(connection, purchases, applied))
-                .chain(newOrders -> countPurchases(connection, newOrders)
-                        .chain(referrers -> subtractLateRefunds(connection, refunds, applied, newOrders)
-                                .chain(() -> {
-                                    customers.addAll(referrers);
-                                    return reclassifier.reevaluateAll(connection, customers);
-                                })))
+                .chain(newOrders -> newCounters(connection, customers, newOrders, lateRefunds(refunds, applied, newOrders)))
+                .chain(counted -> creditReferrers(connection, counted.referrerOf())
+                        .chain(referrers -> {
+                            customers.addAll(referrers);
+                            return reclassifier.reevaluateAll(connection, customers, counted.counters());
+                        }))
                 .replaceWith(applied);
     }
 
@@ -107,38 +108,63 @@ public class CheckoutHistory {
                 });
     }
 
+    /** The new refunds of orders counted before this poll: they lower the customer's spend now. */
+    private static List<ActivityEvent.Refund> lateRefunds(List<ActivityEvent.Refund> refunds, Set<String> applied,
+            List<ActivityEvent.Purchase> newOrders) {
+        Set<String> justCounted = new HashSet<>();
+        newOrders.forEach(p -> justCounted.add(p.orderId()));
+        return refunds.stream().filter(r -> applied.contains(r.eventId()) && !justCounted.contains(r.orderId())).toList();
+    }
+
+    /** The poll's customers' new purchase counters, and the referrer of each referred customer who bought for the first time. */
+    private record Counted(Map<String, PurchaseCounters> counters, Map<String, String> referrerOf) {
+    }
+
     /**
-     * Adds the new purchases to their customers' counters, each order's spend net of every refund
-     * recorded for it so far, and credits referrers; answers the referrers to re-evaluate.
+     * The poll's customers' counters with its new purchases added (each order's spend net of every
+     * refund recorded for it so far) and late refunds subtracted, computed but not written: the
+     * reclassification writes them with the segment. The customers' rows are locked by now.
      */
-    private static Uni<Set<String>> countPurchases(SqlConnection connection, List<ActivityEvent.Purchase> newOrders) {
-        if (newOrders.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+    private static Uni<Counted> newCounters(SqlConnection connection, Set<String> customers, List<ActivityEvent.Purchase> newOrders,
+            List<ActivityEvent.Refund> lateRefunds) {
+        if (newOrders.isEmpty() && lateRefunds.isEmpty()) {
+            return Uni.createFrom().item(new Counted(Map.of(), Map.of()));
         }
         return connection.preparedQuery("""
                 WITH bought AS (
                     SELECT p.customer_id, count(*) AS orders,
                            sum(greatest(0, p.goods_total - coalesce((SELECT sum(r.amount) FROM profile_refund r WHERE r.order_id = p.order_id), 0))) AS spent,
                            min(p.placed_at) AS first_at, max(p.placed_at) AS last_at
-                    FROM profile_purchase p WHERE p.order_id = ANY($1) GROUP BY p.customer_id)
-                UPDATE customer c SET purchases = c.purchases + b.orders, total_spent = c.total_spent + b.spent,
-                    first_purchase_at = least(coalesce(c.first_purchase_at, b.first_at), b.first_at),
-                    last_purchase_at = greatest(coalesce(c.last_purchase_at, b.last_at), b.last_at)
-                FROM bought b WHERE c.customer_id = b.customer_id
-                RETURNING c.customer_id, c.referred_by, c.referral_credited""")
-                .execute(Tuple.of(newOrders.stream().map(ActivityEvent.Purchase::orderId).toArray(String[]::new)))
-                .chain(rows -> {
+                    FROM profile_purchase p WHERE p.order_id = ANY($2) GROUP BY p.customer_id),
+                refunded AS (
+                    SELECT r.customer_id, sum(r.amount) AS amount FROM unnest($3::text[], $4::text[], $5::numeric[]) AS r(customer_id, order_id, amount)
+                    WHERE EXISTS (SELECT 1 FROM profile_purchase p WHERE p.order_id = r.order_id) GROUP BY r.customer_id)
+                SELECT c.customer_id, c.referred_by, c.referral_credited, b.orders IS NOT NULL AS bought,
+                       c.purchases + coalesce(b.orders, 0) AS purchases,
+                       greatest(0, c.total_spent + coalesce(b.spent, 0) - coalesce(refunded.amount, 0)) AS total_spent,
+                       least(c.first_purchase_at, b.first_at) AS first_purchase_at,
+                       greatest(c.last_purchase_at, b.last_at) AS last_purchase_at
+                FROM customer c LEFT JOIN bought b ON b.customer_id = c.customer_id LEFT JOIN refunded ON refunded.customer_id = c.customer_id
+                WHERE c.customer_id = ANY($1)""")
+                .execute(Tuple.tuple(List.of(customers.toArray(String[]::new),
+                        newOrders.stream().map(ActivityEvent.Purchase::orderId).toArray(String[]::new),
+                        lateRefunds.stream().map(ActivityEvent.Refund::customerId).toArray(String[]::new),
+                        lateRefunds.stream().map(ActivityEvent.Refund::orderId).toArray(String[]::new),
+                        lateRefunds.stream().map(ActivityEvent.Refund::amount).toArray(BigDecimal[]::new))))
+                .map(rows -> {
+                    Map<String, PurchaseCounters> counters = new HashMap<>();
                     Map<String, String> referrerOf = new HashMap<>();
                     rows.forEach(row -> {
-                        if (row.getString("referred_by") != null && !row.getBoolean("referral_credited")) {
+                        counters.put(row.getString("customer_id"), PurchaseCounters.of(row));
+                        if (row.getBoolean("bought") && row.getString("referred_by") != null && !row.getBoolean("referral_credited")) {
                             referrerOf.put(row.getString("customer_id"), row.getString("referred_by"));
                         }
                     });
-                    return creditReferrers(connection, referrerOf);
+                    return new Counted(counters, referrerOf);
                 });
     }
 
-    /** The first completed purchase of a referred customer counts once for the one who referred them. */
+    /** The first completed purchase of a referred customer counts once for the one who referred them; answers the referrers. */
     private static Uni<Set<String>> creditReferrers(SqlConnection connection, Map<String, String> referrerOf) {
         if (referrerOf.isEmpty()) {
             return Uni.createFrom().item(Set.of());
@@ -147,35 +173,12 @@ public class CheckoutHistory {
         referrerOf.values().forEach(referrer -> referrals.merge(referrer, 1, Integer::sum));
         return connection.preparedQuery("UPDATE customer SET referral_credited = true WHERE customer_id = ANY($1)")
                 .execute(Tuple.of(referrerOf.keySet().toArray(String[]::new)))
-                // a separate statement: a referrer may be one of the customers just updated
+                // a separate statement: a referrer may be one of the referred customers just credited
                 .chain(() -> connection.preparedQuery("""
                         UPDATE customer c SET referrals_bought = c.referrals_bought + n.referrals
                         FROM unnest($1::text[], $2::int[]) AS n(referrer, referrals) WHERE c.customer_id = n.referrer""")
                         .execute(Tuple.of(referrals.keySet().toArray(String[]::new), referrals.values().toArray(Integer[]::new))))
                 .replaceWith(referrals.keySet());
-    }
-
-    /** A new refund of an order counted before this poll lowers the customer's spend now. */
-    private static Uni<Void> subtractLateRefunds(SqlConnection connection, List<ActivityEvent.Refund> refunds, Set<String> applied,
-            List<ActivityEvent.Purchase> newOrders) {
-        Set<String> justCounted = new HashSet<>();
-        newOrders.forEach(p -> justCounted.add(p.orderId()));
-        List<ActivityEvent.Refund> late = refunds.stream()
-                .filter(r -> applied.contains(r.eventId()) && !justCounted.contains(r.orderId())).toList();
-        if (late.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery("""
-                WITH refunded AS (
-                    SELECT r.customer_id, sum(r.amount) AS amount FROM unnest($1::text[], $2::text[], $3::numeric[]) AS r(customer_id, order_id, amount)
-                    WHERE EXISTS (SELECT 1 FROM profile_purchase p WHERE p.order_id = r.order_id) GROUP BY r.customer_id)
-                UPDATE customer c SET total_spent = greatest(0, c.total_spent - refunded.amount)
-                FROM refunded WHERE c.customer_id = refunded.customer_id""")
-                .execute(Tuple.of(
-                        late.stream().map(ActivityEvent.Refund::customerId).toArray(String[]::new),
-                        late.stream().map(ActivityEvent.Refund::orderId).toArray(String[]::new),
-                        late.stream().map(ActivityEvent.Refund::amount).toArray(BigDecimal[]::new)))
-                .replaceWithVoid();
     }
 
     /** The events whose business key came back from an INSERT ... RETURNING, the first of equal keys only. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -80,7 +81,7 @@ public class DailyReevaluation {
                 .chain(rows -> {
                     List<Row> chunk = new ArrayList<>();
                     rows.forEach(chunk::add);
-                    return reclassifier.applyAll(connection, chunk, now).replaceWith(chunk);
+                    return reclassifier.applyAll(connection, chunk, Map.of(), now).replaceWith(chunk);
                 }))
                 .chain(chunk -> chunk.size() < CHUNK
                         ? Uni.createFrom().item(doneSoFar + chunk.size())

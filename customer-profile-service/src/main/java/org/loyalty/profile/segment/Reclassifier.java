@@ -1,5 +1,6 @@
 package org.loyalty.profile.segment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,11 +8,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.kit.messaging.OutboxEvent;
 import org.loyalty.kit.messaging.OutboxStore;
+import org.loyalty.kit.sql.Columns;
 import org.loyalty.profile.ProfileConfig;
 import org.loyalty.profile.customer.CustomerEvents;
 import org.loyalty.profile.customer.Rfm;
@@ -24,8 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Re-evaluates one customer's segment inside the caller's transaction: loads the facts under
- * the row lock, classifies, stores segment and reasons, and publishes customer.reclassified
- * only when the segment changes.
+ * the row lock, classifies, stores segment and reasons (with the purchase counters, when the
+ * caller brings new ones), and publishes customer.reclassified only when the segment changes.
  */
 @ApplicationScoped
 public class Reclassifier {
@@ -58,7 +61,7 @@ public class Reclassifier {
         Instant now = clock.instant();
         return connection.preparedQuery(FACTS_SQL + " WHERE c.customer_id = $1 FOR UPDATE OF c")
                 .execute(Tuple.of(customerId, windowStart(now)))
-                .chain(rows -> applyAll(connection, List.of(rows.iterator().next()), now));
+                .chain(rows -> applyAll(connection, List.of(rows.iterator().next()), Map.of(), now));
     }
 
     /** The start of the DIFFICULT window, as the facts query's $2. */
@@ -69,9 +72,10 @@ public class Reclassifier {
     /**
      * Re-evaluates many customers in three round trips: their facts under row locks taken in
      * customer order (so that concurrent batches do not deadlock), one batch of updates, and
-     * the reclassified events of those whose segment changed.
+     * the reclassified events of those whose segment changed. A customer in {@code newCounters}
+     * is classified with those counters, and they are stored in the same update.
      */
-    public Uni<Void> reevaluateAll(SqlConnection connection, Collection<String> customerIds) {
+    public Uni<Void> reevaluateAll(SqlConnection connection, Collection<String> customerIds, Map<String, PurchaseCounters> newCounters) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -81,41 +85,59 @@ public class Reclassifier {
                 .chain(rows -> {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);
-                    return applyAll(connection, list, now);
+                    return applyAll(connection, list, newCounters, now);
                 });
     }
 
-    /** Classifies rows of {@link #FACTS_SQL}, stores every result, and publishes the changes. */
-    Uni<Void> applyAll(SqlConnection connection, List<Row> rows, Instant now) {
+    /**
+     * Classifies rows of {@link #FACTS_SQL}, each with its new counters where {@code newCounters}
+     * has them, stores every result, and publishes the changes.
+     */
+    Uni<Void> applyAll(SqlConnection connection, List<Row> rows, Map<String, PurchaseCounters> newCounters, Instant now) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = new ArrayList<>();
-        List<String> segments = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        List<Boolean> repeatBuyers = new ArrayList<>();
+        List<PurchaseCounters> counters = new ArrayList<>();
+        List<Classification> results = new ArrayList<>();
         List<OutboxEvent> changes = new ArrayList<>();
         for (Row row : rows) {
-            CustomerFacts facts = facts(row);
+            String customerId = row.getString("customer_id");
+            PurchaseCounters current = newCounters.getOrDefault(customerId, PurchaseCounters.of(row));
+            CustomerFacts facts = facts(row, current);
             Classification result = classifier.classify(facts, now);
-            ids.add(facts.customerId());
-            segments.add(result.segment().name());
-            reasons.add(new JsonArray(result.reasons()).encode());
-            repeatBuyers.add(result.repeatBuyer());
+            ids.add(customerId);
+            counters.add(current);
+            results.add(result);
             if (result.segment() != facts.segment()) {
-                changes.add(events.reclassified(facts.customerId(), facts.segment(), result, rfm(row), now));
+                changes.add(events.reclassified(customerId, facts.segment(), result, rfm(row), now));
             }
         }
-        // One statement for the whole batch, and only rows whose classification changed are written.
-        Uni<Void> saved = connection.preparedQuery("""
-                UPDATE customer c SET segment = u.segment, reasons = u.reasons::jsonb, repeat_buyer = u.repeat_buyer
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS u(customer_id, segment, reasons, repeat_buyer)
-                WHERE c.customer_id = u.customer_id
-                  AND (c.segment, c.reasons, c.repeat_buyer) IS DISTINCT FROM (u.segment, u.reasons::jsonb, u.repeat_buyer)""")
-                .execute(Tuple.of(ids.toArray(String[]::new), segments.toArray(String[]::new), reasons.toArray(String[]::new),
-                        repeatBuyers.toArray(Boolean[]::new)))
-                .replaceWithVoid();
+        Uni<Void> saved = save(connection, ids, counters, results);
         return changes.isEmpty() ? saved : saved.chain(() -> outbox.append(connection, changes));
+    }
+
+    /**
+     * One statement for the whole batch, and only rows whose counters or classification changed
+     * are written: a poll's purchases cost each customer row one new version, not two.
+     */
+    private static Uni<Void> save(SqlConnection connection, List<String> ids, List<PurchaseCounters> counters, List<Classification> results) {
+        return connection.preparedQuery("""
+                UPDATE customer c SET purchases = u.purchases, total_spent = u.total_spent, first_purchase_at = u.first_at,
+                    last_purchase_at = u.last_at, segment = u.segment, reasons = u.reasons::jsonb, repeat_buyer = u.repeat_buyer
+                FROM unnest($1::text[], $2::int[], $3::numeric[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[], $8::bool[])
+                    AS u(customer_id, purchases, total_spent, first_at, last_at, segment, reasons, repeat_buyer)
+                WHERE c.customer_id = u.customer_id
+                  AND (c.purchases, c.total_spent, c.first_purchase_at, c.last_purchase_at, c.segment, c.reasons, c.repeat_buyer)
+                      IS DISTINCT FROM (u.purchases, u.total_spent, u.first_at, u.last_at, u.segment, u.reasons::jsonb, u.repeat_buyer)""")
+                .execute(Tuple.tuple(List.of(ids.toArray(String[]::new), Columns.of(counters, PurchaseCounters::purchases, Integer[]::new),
+                        Columns.of(counters, PurchaseCounters::totalSpent, BigDecimal[]::new),
+                        Columns.of(counters, PurchaseCounters::firstPurchaseAt, OffsetDateTime[]::new),
+                        Columns.of(counters, PurchaseCounters::lastPurchaseAt, OffsetDateTime[]::new),
+                        Columns.of(results, r -> r.segment().name(), String[]::new),
+                        Columns.of(results, r -> new JsonArray(r.reasons()).encode(), String[]::new),
+                        Columns.of(results, Classification::repeatBuyer, Boolean[]::new))))
+                .replaceWithVoid();
     }
 
     private static Rfm rfm(Row row) {
@@ -123,11 +145,11 @@ public class Reclassifier {
                 : new Rfm(row.getInteger("rfm_recency"), row.getInteger("rfm_frequency"), row.getInteger("rfm_monetary"));
     }
 
-    private static CustomerFacts facts(Row row) {
-        OffsetDateTime lastPurchase = row.getOffsetDateTime("last_purchase_at");
+    private static CustomerFacts facts(Row row, PurchaseCounters counters) {
+        OffsetDateTime lastPurchase = counters.lastPurchaseAt();
         OffsetDateTime oldestOverdue = row.getOffsetDateTime("oldest_overdue");
-        return new CustomerFacts(row.getString("customer_id"), Segment.valueOf(row.getString("segment")), row.getInteger("purchases"),
-                row.getBigDecimal("total_spent"), lastPurchase == null ? null : lastPurchase.toInstant(), row.getInteger("referrals_bought"),
+        return new CustomerFacts(row.getString("customer_id"), Segment.valueOf(row.getString("segment")), counters.purchases(),
+                counters.totalSpent(), lastPurchase == null ? null : lastPurchase.toInstant(), row.getInteger("referrals_bought"),
                 row.getLong("complaints").intValue(), row.getLong("late_invoices").intValue(),
                 oldestOverdue == null ? null : oldestOverdue.toInstant(), row.getBigDecimal("debt"));
     }
