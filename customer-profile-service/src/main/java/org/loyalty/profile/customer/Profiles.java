@@ -2,8 +2,12 @@ package org.loyalty.profile.customer;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.loyalty.kit.sql.RowLocks;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,21 +32,25 @@ public class Profiles {
 
     /**
      * As {@link #ensure} for many customers, and locks their rows in customer order, so that
-     * batches of different consumers wait for each other instead of deadlocking: the new ones
-     * inserted, then all locked with FOR UPDATE. (A no-op ON CONFLICT update would lock them in
-     * one statement, but it wrote a new version of every row of every poll; the lock alone cost
-     * the database far less, measured with pg_stat_statements in the all-four benchmark.)
+     * batches of different consumers wait for each other instead of deadlocking ({@link RowLocks}).
+     * (A no-op ON CONFLICT update would lock them in one statement, but it wrote a new version of
+     * every row of every poll; the lock alone cost the database far less, measured with
+     * pg_stat_statements in the all-four benchmark.)
      */
     public Uni<Void> ensureAndLock(SqlClient client, Collection<String> customerIds) {
-        String[] ids = customerIds.stream().distinct().sorted().toArray(String[]::new);
-        String[] referralCodes = Arrays.stream(ids).map(id -> codes.next()).toArray(String[]::new);
-        return client.preparedQuery("""
-                INSERT INTO customer (customer_id, referral_code)
-                SELECT * FROM unnest($1::text[], $2::text[]) AS t(id, code) ORDER BY id
-                ON CONFLICT (customer_id) DO NOTHING""")
-                .execute(Tuple.of(ids, referralCodes))
-                .chain(() -> client.preparedQuery("SELECT 1 FROM customer WHERE customer_id = ANY($1) ORDER BY customer_id FOR UPDATE")
-                        .execute(Tuple.of((Object) ids)))
+        return RowLocks.lockCreatingMissing(customerIds, ids -> client.preparedQuery("""
+                        SELECT customer_id FROM customer WHERE customer_id = ANY($1) ORDER BY customer_id FOR UPDATE""")
+                        .execute(Tuple.of((Object) ids))
+                        .map(rows -> {
+                            Map<String, Boolean> locked = new HashMap<>();
+                            rows.forEach(row -> locked.put(row.getString(0), true));
+                            return locked;
+                        }),
+                ids -> client.preparedQuery("""
+                        INSERT INTO customer (customer_id, referral_code)
+                        SELECT * FROM unnest($1::text[], $2::text[]) AS t(id, code) ORDER BY id
+                        ON CONFLICT (customer_id) DO NOTHING""")
+                        .execute(Tuple.of(ids, Arrays.stream(ids).map(id -> codes.next()).toArray(String[]::new))))
                 .replaceWithVoid();
     }
 }

@@ -14,10 +14,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.sql.RowLocks;
+
 import org.loyalty.kit.sql.Columns;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -28,26 +31,27 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class LedgerStore {
 
-    /** Creates missing accounts, then locks all of them in id order (no deadlocks between batches). */
+    /** Locks the customers' accounts in id order (no deadlocks between batches), creating the missing ones. */
     public Uni<Map<String, PointsAccount>> lockAccounts(SqlConnection connection, Collection<String> customerIds, Instant now) {
-        String[] ids = sortedArray(customerIds);
-        return connection.preparedQuery("""
-                INSERT INTO points_account (customer_id, last_activity_at)
-                SELECT id, $2 FROM unnest($1::text[]) AS id ORDER BY id
-                ON CONFLICT DO NOTHING""")
-                .execute(Tuple.of(ids, utc(now)))
-                .chain(() -> connection.preparedQuery("""
+        return RowLocks.lockCreatingMissing(customerIds, ids -> connection.preparedQuery("""
                         SELECT customer_id, balance, lifetime_earned, lifetime_redeemed, last_activity_at
                         FROM points_account WHERE customer_id = ANY($1) ORDER BY customer_id FOR UPDATE""")
-                        .execute(Tuple.of((Object) ids)))
-                .map(rows -> {
-                    Map<String, PointsAccount> accounts = new HashMap<>();
-                    for (Row row : rows) {
-                        accounts.put(row.getString(0), new PointsAccount(row.getString(0), row.getLong(1), row.getLong(2),
-                                row.getLong(3), row.getOffsetDateTime(4).toInstant()));
-                    }
-                    return accounts;
-                });
+                        .execute(Tuple.of((Object) ids))
+                        .map(LedgerStore::toAccounts),
+                ids -> connection.preparedQuery("""
+                        INSERT INTO points_account (customer_id, last_activity_at)
+                        SELECT id, $2 FROM unnest($1::text[]) AS id ORDER BY id
+                        ON CONFLICT DO NOTHING""")
+                        .execute(Tuple.of(ids, utc(now))));
+    }
+
+    private static Map<String, PointsAccount> toAccounts(RowSet<Row> rows) {
+        Map<String, PointsAccount> accounts = new HashMap<>();
+        for (Row row : rows) {
+            accounts.put(row.getString(0), new PointsAccount(row.getString(0), row.getLong(1), row.getLong(2),
+                    row.getLong(3), row.getOffsetDateTime(4).toInstant()));
+        }
+        return accounts;
     }
 
     public Uni<Map<String, OrderPoints>> loadOrders(SqlConnection connection, Collection<String> orderIds) {
