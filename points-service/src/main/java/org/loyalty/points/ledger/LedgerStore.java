@@ -14,9 +14,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.loyalty.kit.sql.RowLocks;
-
 import org.loyalty.kit.sql.Columns;
+import org.loyalty.kit.sql.RowLocks;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

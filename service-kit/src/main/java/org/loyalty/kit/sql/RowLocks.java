@@ -10,12 +10,16 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Locks a batch's rows by key (a customer's account or state), creating the rows that do not
- * exist yet. Keys are locked in sorted order, so that two batches wait for each other instead
- * of deadlocking. The existing rows are locked first; only when some are missing are those
- * inserted and locked in two more statements. Once a service knows a customer, which is nearly
- * every poll, that is one statement: an insert of every key before the lock probed each key for
- * nothing (pg_stat_statements, all four services: 0.6 to 0.9 s of each database's statement time
- * per 100,000 events).
+ * exist yet. The existing rows are locked first, in sorted key order; only when some are missing
+ * are those inserted and locked, in two more statements. Once a service knows a customer, which
+ * is nearly every poll, that is one statement: an insert of every key before the lock probed each
+ * key for nothing (pg_stat_statements, all four services: 0.6 to 0.9 s of each database's
+ * statement time per 100,000 events).
+ * <p>
+ * Sorted order makes two batches on the same customers wait for each other rather than deadlock.
+ * A customer that a third transaction creates between their two locks can still close a cycle;
+ * PostgreSQL then aborts one of them and its batch is retried. Batches of one customer meet only
+ * while a partition moves between consumers.
  */
 public final class RowLocks {
 
