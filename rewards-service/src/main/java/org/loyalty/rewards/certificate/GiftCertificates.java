@@ -26,10 +26,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Gift certificates for spend in a rolling window (design rule 2). On a purchase, the free
- * spend of the window ending at that purchase is allocated to as many certificates as it
- * fills; a batch of purchases is replayed in memory and written at once. Refunds take spend
- * back through {@link CertificateTakeBack}.
+ * Gift certificates for spend in a rolling window (design rule 2). A poll's new purchases are
+ * planned before they are recorded: the free spend of the window ending at each purchase is
+ * allocated to as many certificates as it fills, replayed in memory for the whole poll, so that
+ * each new purchase is inserted with its own allocation already set and only older purchases are
+ * updated. Refunds take spend back through {@link CertificateTakeBack}.
  */
 @ApplicationScoped
 public class GiftCertificates {
@@ -46,66 +47,89 @@ public class GiftCertificates {
         this.clock = clock;
     }
 
-    /** A purchase just recorded, which may earn certificates. */
-    public record NewPurchase(String customerId, String orderId, Instant placedAt) {
+    /** A purchase of this poll, not recorded yet, with its spend net of the refunds that came before it. */
+    public record NewPurchase(String customerId, String orderId, Instant placedAt, BigDecimal netSpend) {
+    }
+
+    /** The certificates a poll's new purchases earn, and how much of which order backs each one. */
+    public static final class Plan {
+
+        private final List<FreeSpendReplay.Earned> earned;
+        private final Set<String> newOrders;
+        private final Map<String, BigDecimal> allocatedByOrder = new TreeMap<>();
+
+        private Plan(List<FreeSpendReplay.Earned> earned, Set<String> newOrders) {
+            this.earned = earned;
+            this.newOrders = newOrders;
+            earned.forEach(one -> one.allocation().byOrder().forEach((orderId, amount) -> allocatedByOrder.merge(orderId, amount, BigDecimal::add)));
+        }
+
+        /** The spend of one of the poll's new orders that backs its certificates: the order is inserted with it. */
+        public BigDecimal allocatedOf(String newOrderId) {
+            return allocatedByOrder.getOrDefault(newOrderId, BigDecimal.ZERO);
+        }
     }
 
     /**
-     * Issues the certificates that new purchases earn, each with the window ending at its own
-     * time, as if they had arrived one by one (see {@link FreeSpendReplay}): one query for the
-     * free spend of all their customers, then a few batched writes.
+     * Plans the certificates that new purchases earn, each with the window ending at its own time,
+     * as if they had arrived one by one (see {@link FreeSpendReplay}): one query for the free spend
+     * recorded before them, the rest in memory. Call before the purchases are inserted.
      */
-    public Uni<Void> afterPurchases(SqlConnection connection, List<NewPurchase> purchases) {
+    public Uni<Plan> plan(SqlConnection connection, List<NewPurchase> purchases) {
         if (purchases.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(new Plan(List.of(), Set.of()));
         }
         int months = config.certificate().windowMonths();
         Instant earliest = purchases.stream().map(NewPurchase::placedAt).min(Comparator.naturalOrder()).orElseThrow();
-        Set<String> inBatch = purchases.stream().map(NewPurchase::orderId).collect(Collectors.toSet());
         return connection.preparedQuery("""
                 SELECT customer_id, order_id, placed_at, goods_total - refunded_total - allocated FROM purchase
                 WHERE customer_id = ANY($1) AND placed_at > $2 AND goods_total - refunded_total - allocated > 0""")
                 .execute(Tuple.of(purchases.stream().map(NewPurchase::customerId).distinct().toArray(String[]::new),
                         FreeSpendReplay.start(earliest, months).atOffset(ZoneOffset.UTC)))
-                .chain(rows -> {
+                .map(rows -> {
                     FreeSpendReplay replay = new FreeSpendReplay(config.certificate().threshold(), months);
                     rows.forEach(row -> replay.add(row.getString(0), row.getString(1), row.getOffsetDateTime(2).toInstant(),
-                            row.getBigDecimal(3), inBatch.contains(row.getString(1))));
-                    return issue(connection, replay.replay(purchases));
+                            row.getBigDecimal(3), false));
+                    purchases.stream().filter(p -> p.netSpend().signum() > 0)
+                            .forEach(p -> replay.add(p.customerId(), p.orderId(), p.placedAt(), p.netSpend(), true));
+                    return new Plan(replay.replay(purchases), purchases.stream().map(NewPurchase::orderId).collect(Collectors.toSet()));
                 });
     }
 
-    private Uni<Void> issue(SqlConnection connection, List<FreeSpendReplay.Earned> earned) {
-        if (earned.isEmpty()) {
+    /**
+     * Issues the planned certificates, records which spend backs each one, and adds what they
+     * take of older purchases to those purchases (the new ones were inserted with theirs).
+     */
+    public Uni<Void> issue(SqlConnection connection, Plan plan) {
+        if (plan.earned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Reward> certificates = new ArrayList<>();
         List<UUID> allocatedTo = new ArrayList<>();
         List<String> allocatedFrom = new ArrayList<>();
         List<BigDecimal> allocatedAmounts = new ArrayList<>();
-        Map<String, BigDecimal> allocatedByOrder = new TreeMap<>();
-        for (FreeSpendReplay.Earned one : earned) {
+        for (FreeSpendReplay.Earned one : plan.earned) {
             Reward certificate = certificate(one.customerId());
             certificates.add(certificate);
             one.allocation().byOrder().forEach((orderId, amount) -> {
                 allocatedTo.add(certificate.rewardId());
                 allocatedFrom.add(orderId);
                 allocatedAmounts.add(amount);
-                allocatedByOrder.merge(orderId, amount, BigDecimal::add);
             });
         }
+        Map<String, BigDecimal> olderOrders = new TreeMap<>(plan.allocatedByOrder);
+        olderOrders.keySet().removeAll(plan.newOrders);
         return lifecycle.issueAll(connection, certificates)
                 .chain(() -> connection.preparedQuery("""
                         INSERT INTO certificate_allocation (reward_id, order_id, amount)
                         SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[])""")
                         .execute(Tuple.of(allocatedTo.toArray(UUID[]::new), allocatedFrom.toArray(String[]::new),
                                 allocatedAmounts.toArray(BigDecimal[]::new))))
-                .chain(() -> connection.preparedQuery("""
+                .chain(() -> olderOrders.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
                         UPDATE purchase p SET allocated = p.allocated + u.amount
                         FROM unnest($1::text[], $2::numeric[]) AS u(order_id, amount) WHERE p.order_id = u.order_id""")
-                        .execute(Tuple.of(allocatedByOrder.keySet().toArray(String[]::new),
-                                allocatedByOrder.values().toArray(BigDecimal[]::new))))
-                .replaceWithVoid();
+                        .execute(Tuple.of(olderOrders.keySet().toArray(String[]::new), olderOrders.values().toArray(BigDecimal[]::new)))
+                        .replaceWithVoid());
     }
 
     private Reward certificate(String customerId) {

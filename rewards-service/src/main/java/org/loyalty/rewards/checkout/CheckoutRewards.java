@@ -3,19 +3,17 @@ package org.loyalty.rewards.checkout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.loyalty.rewards.benefit.StandingBenefits;
-import org.loyalty.rewards.certificate.GiftCertificates;
 import org.loyalty.rewards.customer.CustomerState;
 import org.loyalty.rewards.customer.CustomerStore;
 import org.loyalty.kit.messaging.InOrderApplier;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Applies a batch of checkout events in one transaction, on the customer states locked for the
@@ -32,17 +30,12 @@ public class CheckoutRewards {
     private final PurchaseBatch purchaseBatch;
     private final RefundBatch refundBatch;
     private final CustomerStore customers;
-    private final GiftCertificates certificates;
-    private final StandingBenefits benefits;
 
-    public CheckoutRewards(InOrderApplier applier, PurchaseBatch purchaseBatch, RefundBatch refundBatch, CustomerStore customers,
-            GiftCertificates certificates, StandingBenefits benefits) {
+    public CheckoutRewards(InOrderApplier applier, PurchaseBatch purchaseBatch, RefundBatch refundBatch, CustomerStore customers) {
         this.applier = applier;
         this.purchaseBatch = purchaseBatch;
         this.refundBatch = refundBatch;
         this.customers = customers;
-        this.certificates = certificates;
-        this.benefits = benefits;
     }
 
     public Uni<Void> apply(List<CheckoutEvent> events) {
@@ -106,24 +99,8 @@ public class CheckoutRewards {
                 : refundBatch.apply(connection, List.of((CheckoutEvent.Refund) event)).map(applied -> !applied.isEmpty());
     }
 
+    /** One purchase, applied as a poll of one (after a refund of its customer in the same poll). */
     private Uni<Boolean> purchase(SqlConnection connection, CustomerState state, CheckoutEvent.Purchase purchase) {
-        return connection.preparedQuery("""
-                INSERT INTO purchase (order_id, customer_id, placed_at, goods_total, refunded_total)
-                VALUES ($1, $2, $3, $4, least($4, (SELECT coalesce(sum(amount), 0) FROM refund WHERE order_id = $1)))
-                ON CONFLICT DO NOTHING""")
-                .execute(Tuple.of(purchase.orderId(), purchase.customerId(), purchase.placedAt().atOffset(java.time.ZoneOffset.UTC),
-                        purchase.goodsTotal()))
-                .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Uni.createFrom().item(false); // the same order under another event id
-                    }
-                    state.countOrder(purchase.placedAt());
-                    Uni<Void> saved = customers.save(connection, state)
-                            .chain(() -> certificates.afterPurchases(connection, List.of(
-                                    new GiftCertificates.NewPurchase(purchase.customerId(), purchase.orderId(), purchase.placedAt()))));
-                    // Of the standing benefits, only free shipping depends on orders, and only at its threshold.
-                    return (benefits.reachesFreeShippingWith(state) ? saved.chain(() -> benefits.reconcile(connection, state)) : saved)
-                            .replaceWith(true);
-                });
+        return purchaseBatch.apply(connection, List.of(purchase), Map.of(purchase.customerId(), state)).map(applied -> !applied.isEmpty());
     }
 }

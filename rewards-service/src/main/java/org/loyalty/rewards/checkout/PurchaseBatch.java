@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.sql.Columns;
 import org.loyalty.rewards.benefit.StandingBenefits;
 import org.loyalty.rewards.certificate.GiftCertificates;
 import org.loyalty.rewards.customer.CustomerState;
@@ -24,10 +25,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The purchases of a poll applied together, those that no refund of the same customer precedes
- * in it (the customers' rows locked by the caller): the purchases inserted in one statement
- * (once per order), order counts saved in one, certificates replayed in memory and issued in a
- * few set-based statements, and the standing benefits of every customer who reaches free
- * shipping reconciled together.
+ * in it (the customers' rows locked by the caller): the orders not seen before found in one
+ * query, their certificates planned in memory ({@link GiftCertificates#plan}), the purchases
+ * inserted in one statement with the spend their certificates take, order counts saved in one,
+ * the certificates issued in a few set-based statements, and the standing benefits of every
+ * customer who reaches free shipping reconciled together.
  */
 @ApplicationScoped
 public class PurchaseBatch {
@@ -42,6 +44,15 @@ public class PurchaseBatch {
         this.benefits = benefits;
     }
 
+    /** A purchase of an order not seen before, and what refunds that came before it took of it. */
+    private record NewOrder(CheckoutEvent.Purchase purchase, BigDecimal refunded) {
+
+        GiftCertificates.NewPurchase forCertificates() {
+            return new GiftCertificates.NewPurchase(purchase.customerId(), purchase.orderId(), purchase.placedAt(),
+                    purchase.goodsTotal().subtract(refunded));
+        }
+    }
+
     /**
      * Applies the purchases; answers the event ids of those that were new orders.
      *
@@ -51,47 +62,77 @@ public class PurchaseBatch {
         if (purchases.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return insert(connection, purchases).chain(fresh -> {
-            Set<CustomerState> reachingFreeShipping = new LinkedHashSet<>();
-            for (CheckoutEvent.Purchase purchase : fresh) {
-                CustomerState state = states.get(purchase.customerId());
-                state.countOrder(purchase.placedAt());
-                if (benefits.reachesFreeShippingWith(state)) {
-                    reachingFreeShipping.add(state);
-                }
-            }
-            Set<CustomerState> touched = new LinkedHashSet<>();
-            fresh.forEach(purchase -> touched.add(states.get(purchase.customerId())));
-            return customers.saveAll(connection, touched)
-                    .chain(() -> certificates.afterPurchases(connection, fresh.stream()
-                            .map(p -> new GiftCertificates.NewPurchase(p.customerId(), p.orderId(), p.placedAt())).toList()))
-                    .chain(() -> benefits.reconcileAll(connection, reachingFreeShipping))
-                    .replaceWith(fresh.stream().map(CheckoutEvent.Purchase::eventId).collect(Collectors.toSet()));
-        });
+        return newOrders(connection, purchases).chain(fresh -> certificates.plan(connection,
+                fresh.stream().map(NewOrder::forCertificates).toList()).chain(plan -> {
+                    Set<CustomerState> reachingFreeShipping = new LinkedHashSet<>();
+                    Set<CustomerState> touched = new LinkedHashSet<>();
+                    for (NewOrder order : fresh) {
+                        CustomerState state = states.get(order.purchase().customerId());
+                        state.countOrder(order.purchase().placedAt());
+                        touched.add(state);
+                        if (benefits.reachesFreeShippingWith(state)) {
+                            reachingFreeShipping.add(state);
+                        }
+                    }
+                    return insert(connection, fresh, plan)
+                            .chain(() -> customers.saveAll(connection, touched))
+                            .chain(() -> certificates.issue(connection, plan))
+                            .chain(() -> benefits.reconcileAll(connection, reachingFreeShipping))
+                            .replaceWith(fresh.stream().map(order -> order.purchase().eventId()).collect(Collectors.toSet()));
+                }));
     }
 
-    /** Inserts the purchases not seen before, netting refunds that came first; answers them, first copy of an order only. */
-    private static Uni<List<CheckoutEvent.Purchase>> insert(SqlConnection connection, List<CheckoutEvent.Purchase> purchases) {
+    /**
+     * The purchases of orders not recorded yet, the first event of an order only (a second one is
+     * a duplicate), each with the refunds recorded for its order before it arrived.
+     */
+    private static Uni<List<NewOrder>> newOrders(SqlConnection connection, List<CheckoutEvent.Purchase> purchases) {
         return connection.preparedQuery("""
-                INSERT INTO purchase (order_id, customer_id, placed_at, goods_total, refunded_total)
-                SELECT o, c, p, g, least(g, (SELECT coalesce(sum(amount), 0) FROM refund WHERE order_id = o))
-                FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::numeric[]) AS t(o, c, p, g)
-                ON CONFLICT DO NOTHING RETURNING order_id""")
-                .execute(Tuple.of(
-                        purchases.stream().map(CheckoutEvent.Purchase::orderId).toArray(String[]::new),
-                        purchases.stream().map(CheckoutEvent.Purchase::customerId).toArray(String[]::new),
-                        purchases.stream().map(p -> p.placedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                        purchases.stream().map(CheckoutEvent.Purchase::goodsTotal).toArray(BigDecimal[]::new)))
+                SELECT o.order_id, (SELECT coalesce(sum(r.amount), 0) FROM refund r WHERE r.order_id = o.order_id)
+                FROM unnest($1::text[]) AS o(order_id)
+                WHERE NOT EXISTS (SELECT 1 FROM purchase p WHERE p.order_id = o.order_id)""")
+                .execute(Tuple.of((Object) purchases.stream().map(CheckoutEvent.Purchase::orderId).distinct().toArray(String[]::new)))
                 .map(rows -> {
-                    Set<String> inserted = new HashSet<>();
-                    rows.forEach(row -> inserted.add(row.getString(0)));
-                    List<CheckoutEvent.Purchase> fresh = new ArrayList<>();
+                    Map<String, BigDecimal> refundedOfNew = new HashMap<>();
+                    rows.forEach(row -> refundedOfNew.put(row.getString(0), row.getBigDecimal(1)));
+                    List<NewOrder> fresh = new ArrayList<>();
                     for (CheckoutEvent.Purchase purchase : purchases) {
-                        if (inserted.remove(purchase.orderId())) { // remove(): a second event for the same order is a duplicate
-                            fresh.add(purchase);
+                        BigDecimal refunded = refundedOfNew.remove(purchase.orderId()); // remove(): a second event of an order is a duplicate
+                        if (refunded != null) {
+                            fresh.add(new NewOrder(purchase, refunded.min(purchase.goodsTotal())));
                         }
                     }
                     return fresh;
                 });
+    }
+
+    /**
+     * Inserts the new orders, each with the spend its certificates take. The customers are locked,
+     * so no other transaction of this service records their orders meanwhile; an order id that
+     * another customer's transaction recorded first fails the poll, which is applied again and
+     * then finds it recorded.
+     */
+    private static Uni<Void> insert(SqlConnection connection, List<NewOrder> fresh, GiftCertificates.Plan plan) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                INSERT INTO purchase (order_id, customer_id, placed_at, goods_total, refunded_total, allocated)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::numeric[], $5::numeric[], $6::numeric[])
+                ON CONFLICT DO NOTHING""")
+                .execute(Tuple.tuple(List.of(
+                        Columns.of(fresh, o -> o.purchase().orderId(), String[]::new),
+                        Columns.of(fresh, o -> o.purchase().customerId(), String[]::new),
+                        Columns.of(fresh, o -> o.purchase().placedAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
+                        Columns.of(fresh, o -> o.purchase().goodsTotal(), BigDecimal[]::new),
+                        Columns.of(fresh, NewOrder::refunded, BigDecimal[]::new),
+                        Columns.of(fresh, o -> plan.allocatedOf(o.purchase().orderId()), BigDecimal[]::new))))
+                .invoke(rows -> {
+                    if (rows.rowCount() != fresh.size()) {
+                        throw new IllegalStateException("An order of this poll was recorded by another transaction meanwhile; "
+                                + "the poll is applied again");
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -22,10 +22,8 @@ class FreeSpendReplayTest {
 
     @Test
     void eightySeventySixtyInOneBatchEarnOneCertificate() {
-        batch("c", "a", JAN, "80.00");
-        batch("c", "b", FEB, "70.00");
-        batch("c", "d", MAR, "60.00");
-        List<FreeSpendReplay.Earned> earned = replay.replay(List.of(purchase("c", "a", JAN), purchase("c", "b", FEB), purchase("c", "d", MAR)));
+        List<FreeSpendReplay.Earned> earned = replay.replay(List.of(batch("c", "a", JAN, "80.00"), batch("c", "b", FEB, "70.00"),
+                batch("c", "d", MAR, "60.00")));
         assertEquals(1, earned.size());
         assertEquals(Map.of("a", "80.00", "b", "70.00", "d", "50.00"), cents(earned.get(0)));
     }
@@ -33,33 +31,29 @@ class FreeSpendReplayTest {
     @Test
     void spendBeforeTheBatchCountsButNotOutsideTheWindow() {
         replay.add("c", "old", JAN, new BigDecimal("150.00"), false);
-        batch("c", "late", AUG, "100.00"); // January is more than six months before August
-        assertEquals(List.of(), replay.replay(List.of(purchase("c", "late", AUG))));
+        // January is more than six months before August
+        assertEquals(List.of(), replay.replay(List.of(batch("c", "late", AUG, "100.00"))));
     }
 
     @Test
     void aLaterPurchaseOfTheBatchDoesNotCountForAnEarlierOne() {
         replay.add("c", "old", JAN, new BigDecimal("120.00"), false);
-        batch("c", "x", MAR, "90.00");
-        batch("c", "y", FEB, "90.00"); // arrives second, placed earlier: its window ends in February
-        List<FreeSpendReplay.Earned> earned = replay.replay(List.of(purchase("c", "x", MAR), purchase("c", "y", FEB)));
+        GiftCertificates.NewPurchase x = batch("c", "x", MAR, "90.00");
+        GiftCertificates.NewPurchase y = batch("c", "y", FEB, "90.00"); // arrives second, placed earlier: its window ends in February
+        List<FreeSpendReplay.Earned> earned = replay.replay(List.of(x, y));
         assertEquals(1, earned.size());
         assertEquals(Map.of("old", "120.00", "x", "80.00"), cents(earned.get(0)));
     }
 
     @Test
     void customersDoNotShareSpend() {
-        batch("c1", "a", JAN, "150.00");
-        batch("c2", "b", JAN, "150.00");
-        assertEquals(List.of(), replay.replay(List.of(purchase("c1", "a", JAN), purchase("c2", "b", JAN))));
+        assertEquals(List.of(), replay.replay(List.of(batch("c1", "a", JAN, "150.00"), batch("c2", "b", JAN, "150.00"))));
     }
 
-    private void batch(String customer, String order, Instant placedAt, String free) {
+    /** A purchase of the batch, its spend known to the replay. */
+    private GiftCertificates.NewPurchase batch(String customer, String order, Instant placedAt, String free) {
         replay.add(customer, order, placedAt, new BigDecimal(free), true);
-    }
-
-    private static GiftCertificates.NewPurchase purchase(String customer, String order, Instant placedAt) {
-        return new GiftCertificates.NewPurchase(customer, order, placedAt);
+        return new GiftCertificates.NewPurchase(customer, order, placedAt, new BigDecimal(free));
     }
 
     private static Map<String, String> cents(FreeSpendReplay.Earned earned) {
