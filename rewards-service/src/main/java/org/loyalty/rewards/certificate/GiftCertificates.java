@@ -55,18 +55,20 @@ public class GiftCertificates {
     public static final class Plan {
 
         private final List<FreeSpendReplay.Earned> earned;
-        private final Set<String> newOrders;
-        private final Map<String, BigDecimal> allocatedByOrder = new TreeMap<>();
+        /** Spend of the poll's new orders that backs certificates: each order is inserted with its sum. */
+        private final Map<String, BigDecimal> allocatedByNewOrder = new TreeMap<>();
+        /** Spend of orders recorded before the poll that backs certificates: added to those orders. */
+        private final Map<String, BigDecimal> allocatedByOlderOrder = new TreeMap<>();
 
         private Plan(List<FreeSpendReplay.Earned> earned, Set<String> newOrders) {
             this.earned = earned;
-            this.newOrders = newOrders;
-            earned.forEach(one -> one.allocation().byOrder().forEach((orderId, amount) -> allocatedByOrder.merge(orderId, amount, BigDecimal::add)));
+            earned.forEach(one -> one.allocation().byOrder().forEach((orderId, amount) ->
+                    (newOrders.contains(orderId) ? allocatedByNewOrder : allocatedByOlderOrder).merge(orderId, amount, BigDecimal::add)));
         }
 
         /** The spend of one of the poll's new orders that backs its certificates: the order is inserted with it. */
         public BigDecimal allocatedOf(String newOrderId) {
-            return allocatedByOrder.getOrDefault(newOrderId, BigDecimal.ZERO);
+            return allocatedByNewOrder.getOrDefault(newOrderId, BigDecimal.ZERO);
         }
     }
 
@@ -117,18 +119,17 @@ public class GiftCertificates {
                 allocatedAmounts.add(amount);
             });
         }
-        Map<String, BigDecimal> olderOrders = new TreeMap<>(plan.allocatedByOrder);
-        olderOrders.keySet().removeAll(plan.newOrders);
         return lifecycle.issueAll(connection, certificates)
                 .chain(() -> connection.preparedQuery("""
                         INSERT INTO certificate_allocation (reward_id, order_id, amount)
                         SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[])""")
                         .execute(Tuple.of(allocatedTo.toArray(UUID[]::new), allocatedFrom.toArray(String[]::new),
                                 allocatedAmounts.toArray(BigDecimal[]::new))))
-                .chain(() -> olderOrders.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                .chain(() -> plan.allocatedByOlderOrder.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
                         UPDATE purchase p SET allocated = p.allocated + u.amount
                         FROM unnest($1::text[], $2::numeric[]) AS u(order_id, amount) WHERE p.order_id = u.order_id""")
-                        .execute(Tuple.of(olderOrders.keySet().toArray(String[]::new), olderOrders.values().toArray(BigDecimal[]::new)))
+                        .execute(Tuple.of(plan.allocatedByOlderOrder.keySet().toArray(String[]::new),
+                                plan.allocatedByOlderOrder.values().toArray(BigDecimal[]::new)))
                         .replaceWithVoid());
     }
 

@@ -62,24 +62,29 @@ public class PurchaseBatch {
         if (purchases.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return newOrders(connection, purchases).chain(fresh -> certificates.plan(connection,
-                fresh.stream().map(NewOrder::forCertificates).toList()).chain(plan -> {
-                    Set<CustomerState> reachingFreeShipping = new LinkedHashSet<>();
-                    Set<CustomerState> touched = new LinkedHashSet<>();
-                    for (NewOrder order : fresh) {
-                        CustomerState state = states.get(order.purchase().customerId());
-                        state.countOrder(order.purchase().placedAt());
-                        touched.add(state);
-                        if (benefits.reachesFreeShippingWith(state)) {
-                            reachingFreeShipping.add(state);
-                        }
-                    }
-                    return insert(connection, fresh, plan)
-                            .chain(() -> customers.saveAll(connection, touched))
-                            .chain(() -> certificates.issue(connection, plan))
-                            .chain(() -> benefits.reconcileAll(connection, reachingFreeShipping))
-                            .replaceWith(fresh.stream().map(order -> order.purchase().eventId()).collect(Collectors.toSet()));
-                }));
+        return newOrders(connection, purchases)
+                .chain(fresh -> certificates.plan(connection, fresh.stream().map(NewOrder::forCertificates).toList())
+                        .chain(plan -> record(connection, fresh, plan, states)));
+    }
+
+    /** Records the new orders as planned: the purchases, their customers' order counts, the certificates, the benefits. */
+    private Uni<Set<String>> record(SqlConnection connection, List<NewOrder> fresh, GiftCertificates.Plan plan,
+            Map<String, CustomerState> states) {
+        Set<CustomerState> reachingFreeShipping = new LinkedHashSet<>();
+        Set<CustomerState> touched = new LinkedHashSet<>();
+        for (NewOrder order : fresh) {
+            CustomerState state = states.get(order.purchase().customerId());
+            state.countOrder(order.purchase().placedAt());
+            touched.add(state);
+            if (benefits.reachesFreeShippingWith(state)) {
+                reachingFreeShipping.add(state);
+            }
+        }
+        return insert(connection, fresh, plan)
+                .chain(() -> customers.saveAll(connection, touched))
+                .chain(() -> certificates.issue(connection, plan))
+                .chain(() -> benefits.reconcileAll(connection, reachingFreeShipping))
+                .replaceWith(fresh.stream().map(order -> order.purchase().eventId()).collect(Collectors.toSet()));
     }
 
     /**
