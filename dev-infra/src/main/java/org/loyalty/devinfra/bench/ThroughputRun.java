@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import org.loyalty.devinfra.load.InboxCounter;
 import org.loyalty.devinfra.load.PurchaseStream;
@@ -34,6 +36,7 @@ final class ThroughputRun {
         }
     }
 
+    private static final long TICK_MILLIS = 200;
     private static final double MAX_LOOK_INTERVAL_SECONDS = 5;
 
     private ThroughputRun() {
@@ -41,17 +44,18 @@ final class ThroughputRun {
 
     /**
      * @param databases each watched service's database
-     * @param expected  how many of the stream's events each service keeps in its inbox
+     * @param kept      which of the stream's events each service keeps in its inbox
      */
-    static Result run(String bootstrapServers, PostgresServer postgres, Map<String, String> databases, Map<String, Integer> expected,
-            PurchaseStream stream, int events, Duration timeout) throws Exception {
+    static Result run(String bootstrapServers, PostgresServer postgres, Map<String, String> databases,
+            Map<String, Predicate<PurchaseStream.Event>> kept, PurchaseStream stream, int events, int partitions, Duration timeout)
+            throws Exception {
         Map<String, Connection> connections = new LinkedHashMap<>();
         try {
-            Map<String, InboxCounter> inboxes = new LinkedHashMap<>();
+            Map<String, InboxFrontier> inboxes = new LinkedHashMap<>();
             for (Map.Entry<String, String> service : databases.entrySet()) {
                 Connection db = DriverManager.getConnection(postgres.jdbcUrl(service.getValue()), postgres.user(), postgres.password());
                 connections.put(service.getKey(), db);
-                inboxes.put(service.getKey(), new InboxCounter(db, stream.idPrefix()));
+                inboxes.put(service.getKey(), new InboxFrontier(db, stream, events, partitions, kept.get(service.getKey())));
             }
             long start = System.nanoTime();
             CompletableFuture<Double> produced = CompletableFuture.supplyAsync(() -> {
@@ -60,7 +64,7 @@ final class ThroughputRun {
                 }
                 return seconds(start);
             });
-            Map<String, Progress> progress = watch(inboxes, expected, events, start, timeout);
+            Map<String, Progress> progress = watch(inboxes, events, start, timeout);
             return new Result(produced.get(), progress, start, System.nanoTime());
         } finally {
             for (Connection connection : connections.values()) {
@@ -69,8 +73,25 @@ final class ThroughputRun {
         }
     }
 
-    private static Map<String, Progress> watch(Map<String, InboxCounter> inboxes, Map<String, Integer> expected, int events,
-            long start, Duration timeout)
+    /**
+     * Counts each service's inbox once, after the run and outside its measured window: the run
+     * found every event there by search ({@link InboxFrontier}); this checks that nothing is missing.
+     */
+    static void confirm(PostgresServer postgres, Map<String, String> databases, Map<String, Predicate<PurchaseStream.Event>> kept,
+            PurchaseStream stream, int events) throws SQLException {
+        for (Map.Entry<String, String> service : databases.entrySet()) {
+            long expected = IntStream.range(0, events).mapToObj(stream::event).filter(kept.get(service.getKey())).count();
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(service.getValue()), postgres.user(), postgres.password())) {
+                long committed = new InboxCounter(db, stream.idPrefix()).count();
+                if (committed != expected) {
+                    throw new IllegalStateException("%s holds %,d of the stream's %,d events in its inbox, although each partition's last was there"
+                            .formatted(service.getKey(), committed, expected));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Progress> watch(Map<String, InboxFrontier> inboxes, int events, long start, Duration timeout)
             throws SQLException, InterruptedException, TimeoutException {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         Map<String, Double> nextLook = new LinkedHashMap<>();
@@ -83,20 +104,21 @@ final class ThroughputRun {
             if (seconds(start) > timeout.toSeconds()) {
                 throw new TimeoutException("Not every service committed the stream within " + timeout + ": " + last(series));
             }
-            TimeUnit.MILLISECONDS.sleep(200);
-            for (Map.Entry<String, InboxCounter> inbox : inboxes.entrySet()) {
+            TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
+            for (Map.Entry<String, InboxFrontier> inbox : inboxes.entrySet()) {
                 String name = inbox.getKey();
                 if (done.containsKey(name) || seconds(start) < nextLook.get(name)) {
                     continue;
                 }
-                long committed = inbox.getValue().count();
+                long committed = inbox.getValue().committed();
+                int expected = inbox.getValue().expected();
                 double at = seconds(start);
                 List<double[]> points = series.get(name);
                 points.add(new double[] {at, committed});
-                if (committed >= expected.get(name)) {
+                if (committed >= expected) {
                     done.put(name, new Progress(points, at, events / at)); // it has handled the whole stream
                 } else {
-                    nextLook.put(name, at + untilNextLook(points, expected.get(name)));
+                    nextLook.put(name, at + untilNextLook(points, expected));
                 }
             }
         }
@@ -106,12 +128,11 @@ final class ThroughputRun {
     }
 
     /**
-     * Each count reads the stream's whole range of the inbox, up to 280 ms of the measured database's
-     * time near the end (pg_stat_statements): counting every second took a tenth of the database time of
-     * a run. So the next look comes after half the time the service still needs at its rate so far
-     * (the faster of its average and its latest), at most 5 s later (a service speeds up as its JIT
-     * warms and as the others finish), and never more than a second after it finishes unless its
-     * rate more than doubles in between.
+     * A look costs a few dozen lookups in the service's database ({@link InboxFrontier}), yet looking
+     * every tick through the whole run would still add up: so the next look comes after half the time
+     * the service still needs at its rate so far (the faster of its average and its latest), at most
+     * 5 s later (a service speeds up as its JIT warms and as the others finish), and at least one tick,
+     * so that the finish is seen within a tick unless the rate more than doubles in between.
      */
     private static double untilNextLook(List<double[]> points, long expected) {
         double[] latest = points.get(points.size() - 1);
@@ -119,7 +140,7 @@ final class ThroughputRun {
         double averageRate = latest[1] / latest[0];
         double latestRate = (latest[1] - before[1]) / (latest[0] - before[0]);
         double rate = Math.max(averageRate, latestRate);
-        return rate <= 0 ? 1 : Math.min(MAX_LOOK_INTERVAL_SECONDS, Math.max(1, (expected - latest[1]) / rate / 2));
+        return rate <= 0 ? 1 : Math.min(MAX_LOOK_INTERVAL_SECONDS, Math.max(TICK_MILLIS / 1000.0, (expected - latest[1]) / rate / 2));
     }
 
     private static Map<String, Double> last(Map<String, List<double[]>> series) {

@@ -11,8 +11,17 @@ import java.time.Instant;
  */
 public final class PurchaseStream {
 
-    /** One checkout event: its id, record key (the customer), order and CloudEvent JSON. */
-    public record Event(String id, String customerId, String orderId, boolean refund, String json) {
+    /** One checkout event: its id, record key (the customer), order, and for a refund its refund id, else the goods total. */
+    public record Event(String id, String customerId, String orderId, String refundId, BigDecimal goods) {
+
+        public boolean refund() {
+            return refundId != null;
+        }
+
+        /** Its CloudEvent JSON, made when asked (the load generator's costliest step), stamped with that time. */
+        public String json() {
+            return refund() ? refundJson(id, customerId, orderId, refundId) : purchaseJson(id, customerId, orderId, goods.toPlainString());
+        }
     }
 
     private static final BigDecimal REFUND = new BigDecimal("5.00");
@@ -35,16 +44,9 @@ public final class PurchaseStream {
         int orderIndex = refund ? i - 1 : i;
         String customer = "load-" + (orderIndex % customers);
         String order = "o-" + run + "-" + orderIndex;
-        String id = idPrefix() + i;
-        String json = refund
-                ? refund(id, customer, order, "r-" + run + "-" + i)
-                : purchase(id, customer, order, goods(i).toPlainString());
-        return new Event(id, customer, order, refund, json);
-    }
-
-    /** How many of the first {@code count} events are purchases. */
-    public int purchases(int count) {
-        return count - count / 10;
+        return refund
+                ? new Event(idPrefix() + i, customer, order, "r-" + run + "-" + i, null)
+                : new Event(idPrefix() + i, customer, order, null, goods(i));
     }
 
     /** Points the first {@code count} events earn in total: floor((goods - refunds) / 10) per order. */
@@ -68,7 +70,7 @@ public final class PurchaseStream {
         return new BigDecimal((i % 400) + 10 + ".90");
     }
 
-    private static String purchase(String id, String customer, String order, String goods) {
+    private static String purchaseJson(String id, String customer, String order, String goods) {
         Instant now = Instant.now();
         return envelope(id, "purchase.completed", customer, now, ("{\"orderId\":\"%s\",\"customerId\":\"%s\",\"placedAt\":\"%s\","
                 + "\"currency\":\"USD\",\"goodsTotal\":\"%s\",\"shippingTotal\":\"4.99\",\"taxTotal\":\"0.00\","
@@ -77,7 +79,7 @@ public final class PurchaseStream {
                 .formatted(order, customer, now, goods, goods, now.plusSeconds(259200)));
     }
 
-    private static String refund(String id, String customer, String order, String refundId) {
+    private static String refundJson(String id, String customer, String order, String refundId) {
         Instant now = Instant.now();
         return envelope(id, "purchase.refunded", customer, now, ("{\"orderId\":\"%s\",\"refundId\":\"%s\",\"customerId\":\"%s\","
                 + "\"refundedAt\":\"%s\",\"currency\":\"USD\",\"goodsAmount\":\"%s\",\"reason\":\"damaged\"}")

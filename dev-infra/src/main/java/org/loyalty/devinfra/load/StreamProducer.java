@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** Sends a {@link PurchaseStream} to checkout.purchases the way a checkout system would: acks=all, idempotent, keyed by customer. */
 public final class StreamProducer implements AutoCloseable {
@@ -33,6 +34,11 @@ public final class StreamProducer implements AutoCloseable {
         ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, event.customerId(), event.json());
         record.headers().add("content-type", CLOUD_EVENT_JSON);
         return producer.send(record);
+    }
+
+    /** The partition a customer's events go to: Kafka's default for a keyed record (murmur2 of the key's bytes). */
+    public static int partition(String customerId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(customerId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** Sends events [0, count) as fast as the producer goes and waits until the broker has them all. */
