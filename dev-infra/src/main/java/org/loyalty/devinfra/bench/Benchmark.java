@@ -153,11 +153,15 @@ public final class Benchmark {
                 Map<String, ResourceSampler.Usage> idle = sampler.between(idleFrom, System.nanoTime());
 
                 PurchaseStream stream = stream();
-                CpuBreakdown breakdown = new CpuBreakdown(platform.pids(), databases);
-                ThroughputRun.Result throughput = ThroughputRun.run(broker.bootstrapServers(), postgres, databases,
-                        kept(services), stream, settings.events(), settings.partitions(), PHASE_TIMEOUT);
-                Map<String, Double> cpuByPart = breakdown.secondsUntilNow();
-                ThroughputRun.confirm(postgres, databases, kept(services), stream, settings.events());
+                ThroughputRun.Result throughput;
+                Map<String, Double> cpuByPart;
+                try (ThroughputRun run = ThroughputRun.prepare(postgres, databases, kept(services), stream, settings.events(),
+                        settings.partitions())) {
+                    CpuBreakdown breakdown = new CpuBreakdown(platform.pids(), databases);
+                    throughput = run.run(broker.bootstrapServers(), PHASE_TIMEOUT);
+                    cpuByPart = breakdown.secondsUntilNow();
+                    run.confirm();
+                }
                 Map<String, ResourceSampler.Usage> underLoad = sampler.between(throughput.startNanos(), throughput.endNanos());
                 ResourceSampler.MachineCpu machineCpu = sampler.machineCpu(throughput.startNanos(), throughput.endNanos());
                 // Cores busy tells a change that put idle cores to work from one that does less per event.
@@ -192,8 +196,11 @@ public final class Benchmark {
     private PurchaseStream warmUp(String bootstrapServers, List<Platform.Service> services) throws Exception {
         PurchaseStream warmup = stream();
         if (settings.warmup() > 0) {
-            ThroughputRun.Result warm = ThroughputRun.run(bootstrapServers, postgres, databases(services),
-                    kept(services), warmup, settings.warmup(), settings.partitions(), PHASE_TIMEOUT);
+            ThroughputRun.Result warm;
+            try (ThroughputRun run = ThroughputRun.prepare(postgres, databases(services), kept(services), warmup, settings.warmup(),
+                    settings.partitions())) {
+                warm = run.run(bootstrapServers, PHASE_TIMEOUT);
+            }
             say("  warm-up: %,d events at %,.0f events/s", settings.warmup(), warm.eventsPerSecond(settings.warmup()));
             awaitQuiet(bootstrapServers, services);
         }

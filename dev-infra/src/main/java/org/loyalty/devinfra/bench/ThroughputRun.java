@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 
 import org.loyalty.devinfra.load.InboxCounter;
 import org.loyalty.devinfra.load.PurchaseStream;
@@ -23,7 +22,7 @@ import org.loyalty.devinfra.postgres.PostgresServer;
  * Produces the whole stream as fast as the producer goes and watches each service's inbox
  * until it holds every event: the time to the last commit gives the sustained rate.
  */
-final class ThroughputRun {
+final class ThroughputRun implements AutoCloseable {
 
     /** One service's progress: committed events over seconds since the first send, and when it finished. */
     record Progress(List<double[]> points, double seconds, double eventsPerSecond) {
@@ -39,55 +38,74 @@ final class ThroughputRun {
     private static final long TICK_MILLIS = 200;
     private static final double MAX_LOOK_INTERVAL_SECONDS = 5;
 
-    private ThroughputRun() {
+    private final Map<String, Connection> connections;
+    private final Map<String, InboxFrontier> inboxes;
+    private final PurchaseStream stream;
+    private final int events;
+
+    private ThroughputRun(Map<String, Connection> connections, Map<String, InboxFrontier> inboxes, PurchaseStream stream, int events) {
+        this.connections = connections;
+        this.inboxes = inboxes;
+        this.stream = stream;
+        this.events = events;
     }
 
     /**
+     * Connects to each watched service's database and lays the stream out by partition, before
+     * the measured window opens: nothing is sent yet.
+     *
      * @param databases each watched service's database
      * @param kept      which of the stream's events each service keeps in its inbox
      */
-    static Result run(String bootstrapServers, PostgresServer postgres, Map<String, String> databases,
-            Map<String, Predicate<PurchaseStream.Event>> kept, PurchaseStream stream, int events, int partitions, Duration timeout)
-            throws Exception {
+    static ThroughputRun prepare(PostgresServer postgres, Map<String, String> databases, Map<String, Predicate<PurchaseStream.Event>> kept,
+            PurchaseStream stream, int events, int partitions) throws SQLException {
         Map<String, Connection> connections = new LinkedHashMap<>();
+        Map<String, InboxFrontier> inboxes = new LinkedHashMap<>();
         try {
-            Map<String, InboxFrontier> inboxes = new LinkedHashMap<>();
             for (Map.Entry<String, String> service : databases.entrySet()) {
                 Connection db = DriverManager.getConnection(postgres.jdbcUrl(service.getValue()), postgres.user(), postgres.password());
                 connections.put(service.getKey(), db);
                 inboxes.put(service.getKey(), new InboxFrontier(db, stream, events, partitions, kept.get(service.getKey())));
             }
-            long start = System.nanoTime();
-            CompletableFuture<Double> produced = CompletableFuture.supplyAsync(() -> {
-                try (StreamProducer producer = new StreamProducer(bootstrapServers, 20)) {
-                    producer.sendAll(stream, events);
-                }
-                return seconds(start);
-            });
-            Map<String, Progress> progress = watch(inboxes, events, start, timeout);
-            return new Result(produced.get(), progress, start, System.nanoTime());
-        } finally {
-            for (Connection connection : connections.values()) {
-                connection.close();
+        } catch (SQLException e) {
+            new ThroughputRun(connections, inboxes, stream, events).close();
+            throw e;
+        }
+        return new ThroughputRun(connections, inboxes, stream, events);
+    }
+
+    /** Sends the stream and waits until every watched service has committed all of it: the measured window. */
+    Result run(String bootstrapServers, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        CompletableFuture<Double> produced = CompletableFuture.supplyAsync(() -> {
+            try (StreamProducer producer = new StreamProducer(bootstrapServers, 20)) {
+                producer.sendAll(stream, events);
+            }
+            return seconds(start);
+        });
+        Map<String, Progress> progress = watch(inboxes, events, start, timeout);
+        return new Result(produced.get(), progress, start, System.nanoTime());
+    }
+
+    /**
+     * Counts each service's inbox once, after the measured window: {@link #run} found every
+     * event there by search ({@link InboxFrontier}); this checks that none is missing.
+     */
+    void confirm() throws SQLException {
+        for (Map.Entry<String, InboxFrontier> inbox : inboxes.entrySet()) {
+            long committed = new InboxCounter(connections.get(inbox.getKey()), stream.idPrefix()).count();
+            int expected = inbox.getValue().expected();
+            if (committed != expected) {
+                throw new IllegalStateException("%s holds %,d of the stream's %,d events in its inbox, although each partition's last was there"
+                        .formatted(inbox.getKey(), committed, expected));
             }
         }
     }
 
-    /**
-     * Counts each service's inbox once, after the run and outside its measured window: the run
-     * found every event there by search ({@link InboxFrontier}); this checks that nothing is missing.
-     */
-    static void confirm(PostgresServer postgres, Map<String, String> databases, Map<String, Predicate<PurchaseStream.Event>> kept,
-            PurchaseStream stream, int events) throws SQLException {
-        for (Map.Entry<String, String> service : databases.entrySet()) {
-            long expected = IntStream.range(0, events).mapToObj(stream::event).filter(kept.get(service.getKey())).count();
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(service.getValue()), postgres.user(), postgres.password())) {
-                long committed = new InboxCounter(db, stream.idPrefix()).count();
-                if (committed != expected) {
-                    throw new IllegalStateException("%s holds %,d of the stream's %,d events in its inbox, although each partition's last was there"
-                            .formatted(service.getKey(), committed, expected));
-                }
-            }
+    @Override
+    public void close() throws SQLException {
+        for (Connection connection : connections.values()) {
+            connection.close();
         }
     }
 
