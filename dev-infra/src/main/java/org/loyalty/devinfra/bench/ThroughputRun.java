@@ -96,8 +96,8 @@ final class ThroughputRun implements AutoCloseable {
             long committed = new InboxCounter(connections.get(inbox.getKey()), stream.idPrefix()).count();
             int expected = inbox.getValue().expected();
             if (committed != expected) {
-                throw new IllegalStateException("%s holds %,d of the stream's %,d events in its inbox, although the search found them all (a partition committed out of order?)"
-                        .formatted(inbox.getKey(), committed, expected));
+                throw new IllegalStateException(("%s holds %,d of the stream's %,d events in its inbox, although the search"
+                        + " found them all (a partition committed out of order?)").formatted(inbox.getKey(), committed, expected));
             }
         }
     }

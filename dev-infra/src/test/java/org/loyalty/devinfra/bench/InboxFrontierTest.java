@@ -34,7 +34,8 @@ class InboxFrontierTest {
         postgres = PostgresServer.localOrEmbedded();
         postgres.recreateDatabase(DATABASE);
         database = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password());
-        database.createStatement().execute("CREATE TABLE processed_event (event_id text PRIMARY KEY, processed_at timestamptz NOT NULL DEFAULT now())");
+        database.createStatement().execute(
+                "CREATE TABLE processed_event (event_id text PRIMARY KEY, processed_at timestamptz NOT NULL DEFAULT now())");
     }
 
     @AfterAll
