@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,8 @@ import org.loyalty.devinfra.postgres.PostgresServer;
 /** The benchmark's view of a service's progress, against a real inbox table on PostgreSQL. */
 class InboxFrontierTest {
 
-    private static final String DATABASE = "devinfra_inbox_frontier";
+    /** Its own name, as the services' test databases, so that two builds on one server do not meet. */
+    private static final String DATABASE = "inbox_frontier_test_" + UUID.randomUUID().toString().substring(0, 8);
     private static final int EVENTS = 300;
     private static final int PARTITIONS = 3;
 
