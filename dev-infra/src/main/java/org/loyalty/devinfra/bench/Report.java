@@ -111,7 +111,8 @@ final class Report {
         line("");
         line(("CPU of the whole machine (services, broker, PostgreSQL and load generator) per event of the stream, over the same window: "
                 + "%,.0f µs with points-service alone, %,.0f µs with all four. Unlike the rate, it does not depend on which service "
-                + "happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the same code). "
+                + "happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the same code, "
+                + "up to half between days: read it with the ceilings above). "
                 + "Cores kept busy over the window (CPU seconds per second, of %d): %.2f with points-service alone, %.2f with all four; "
                 + "a change that raises the rate at the same CPU per event put idle cores to work rather than doing less per event.")
                 .formatted(alone.machineCpu().microsPerEvent(settings.events()), all.machineCpu().microsPerEvent(settings.events()),
