@@ -4,12 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import org.loyalty.devinfra.load.PurchaseStream;
-import org.loyalty.devinfra.load.StreamProducer;
 
 /**
  * How many events of a stream one service has committed so far, found with a few primary-key
@@ -34,28 +32,16 @@ final class InboxFrontier {
     private final int[] committed;
 
     /**
-     * @param kept which of the stream's events the service keeps in its inbox
+     * @param byPartition the stream's events on each partition, in the order they are sent ({@link PurchaseStream#byPartition})
+     * @param kept        which of them the service keeps in its inbox
      */
-    InboxFrontier(Connection database, PurchaseStream stream, int events, int partitions, Predicate<PurchaseStream.Event> kept)
+    InboxFrontier(Connection database, List<List<PurchaseStream.Event>> byPartition, Predicate<PurchaseStream.Event> kept)
             throws SQLException {
         this.lookup = database.prepareStatement("SELECT 1 FROM processed_event WHERE event_id = ?");
-        this.idsByPartition = idsByPartition(stream, events, partitions, kept);
-        this.committed = new int[partitions];
-    }
-
-    private static List<String[]> idsByPartition(PurchaseStream stream, int events, int partitions,
-            Predicate<PurchaseStream.Event> kept) {
-        List<List<String>> ids = new ArrayList<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            ids.add(new ArrayList<>());
-        }
-        for (int i = 0; i < events; i++) {
-            PurchaseStream.Event event = stream.event(i);
-            if (kept.test(event)) {
-                ids.get(StreamProducer.partition(event.customerId(), partitions)).add(event.id());
-            }
-        }
-        return ids.stream().map(partition -> partition.toArray(String[]::new)).toList();
+        this.idsByPartition = byPartition.stream()
+                .map(events -> events.stream().filter(kept).map(PurchaseStream.Event::id).toArray(String[]::new))
+                .toList();
+        this.committed = new int[byPartition.size()];
     }
 
     /** How many events the service keeps of the whole stream. */

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +60,17 @@ final class ThroughputRun implements AutoCloseable {
      */
     static ThroughputRun prepare(PostgresServer postgres, Map<String, String> databases, Map<String, Predicate<PurchaseStream.Event>> kept,
             PurchaseStream stream, int events, int partitions) throws SQLException {
+        List<List<PurchaseStream.Event>> byPartition = stream.byPartition(events, partitions);
         Map<String, Connection> connections = new LinkedHashMap<>();
         Map<String, InboxFrontier> inboxes = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> service : databases.entrySet()) {
                 Connection db = DriverManager.getConnection(postgres.jdbcUrl(service.getValue()), postgres.user(), postgres.password());
                 connections.put(service.getKey(), db);
-                inboxes.put(service.getKey(), new InboxFrontier(db, stream, events, partitions, kept.get(service.getKey())));
+                inboxes.put(service.getKey(), new InboxFrontier(db, byPartition, kept.get(service.getKey())));
             }
         } catch (SQLException e) {
-            new ThroughputRun(connections, inboxes, stream, events).close();
+            closeAll(connections.values());
             throw e;
         }
         return new ThroughputRun(connections, inboxes, stream, events);
@@ -104,7 +106,11 @@ final class ThroughputRun implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (Connection connection : connections.values()) {
+        closeAll(connections.values());
+    }
+
+    private static void closeAll(Collection<Connection> connections) throws SQLException {
+        for (Connection connection : connections) {
             connection.close();
         }
     }

@@ -3,6 +3,8 @@ package org.loyalty.devinfra.load;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A reproducible stream of checkout events for load: event {@code i} is a purchase, except
@@ -47,6 +49,22 @@ public final class PurchaseStream {
         return refund
                 ? new Event(idPrefix() + i, customer, order, "r-" + run + "-" + i, null)
                 : new Event(idPrefix() + i, customer, order, null, goods(i));
+    }
+
+    /**
+     * The first {@code count} events on each partition of checkout.purchases
+     * ({@link StreamProducer#partition}), in the order they are sent.
+     */
+    public List<List<Event>> byPartition(int count, int partitions) {
+        List<List<Event>> byPartition = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            byPartition.add(new ArrayList<>());
+        }
+        for (int i = 0; i < count; i++) {
+            Event event = event(i);
+            byPartition.get(StreamProducer.partition(event.customerId(), partitions)).add(event);
+        }
+        return byPartition;
     }
 
     /** Points the first {@code count} events earn in total: floor((goods - refunds) / 10) per order. */

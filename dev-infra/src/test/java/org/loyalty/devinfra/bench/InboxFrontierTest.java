@@ -50,7 +50,7 @@ class InboxFrontierTest {
     @Test
     void countsWhatEachPartitionHasCommittedSoFar() throws Exception {
         database.createStatement().execute("TRUNCATE processed_event");
-        InboxFrontier frontier = new InboxFrontier(database, stream, EVENTS, PARTITIONS, event -> true);
+        InboxFrontier frontier = new InboxFrontier(database, stream.byPartition(EVENTS, PARTITIONS), event -> true);
         List<List<String>> partitions = idsByPartition();
         assertEquals(EVENTS, frontier.expected());
         assertEquals(0, frontier.committed());
@@ -71,7 +71,7 @@ class InboxFrontierTest {
     @Test
     void expectsOnlyTheEventsTheServiceKeeps() throws Exception {
         database.createStatement().execute("TRUNCATE processed_event");
-        InboxFrontier purchasesOnly = new InboxFrontier(database, stream, EVENTS, PARTITIONS, event -> !event.refund());
+        InboxFrontier purchasesOnly = new InboxFrontier(database, stream.byPartition(EVENTS, PARTITIONS), event -> !event.refund());
         assertEquals(EVENTS - EVENTS / 10, purchasesOnly.expected());
 
         List<String> purchases = new ArrayList<>();
@@ -95,15 +95,9 @@ class InboxFrontierTest {
 
     /** The stream's event ids on each partition, in the order the producer sends them. */
     private List<List<String>> idsByPartition() {
-        List<List<String>> partitions = new ArrayList<>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            partitions.add(new ArrayList<>());
-        }
-        for (int i = 0; i < EVENTS; i++) {
-            PurchaseStream.Event event = stream.event(i);
-            partitions.get(StreamProducer.partition(event.customerId(), PARTITIONS)).add(event.id());
-        }
-        return partitions;
+        return stream.byPartition(EVENTS, PARTITIONS).stream()
+                .map(events -> events.stream().map(PurchaseStream.Event::id).toList())
+                .toList();
     }
 
     private static void commit(List<String> eventIds) throws Exception {
