@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
 final class LineChart {
 
     private static final Color[] COLORS = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e)};
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
+        new Color(0x8c564b), new Color(0x17becf)};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 480;
     private static final int LEFT = 80;
