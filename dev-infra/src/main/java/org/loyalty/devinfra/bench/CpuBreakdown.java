@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  */
 final class CpuBreakdown {
 
-    private static final String BROKER = "Kafka broker";
+    static final String BROKER = "Kafka broker";
     private static final String OTHER_POSTGRES = "PostgreSQL (other processes)";
-    private static final String LOAD_GENERATOR = "load generator and SMTP sink";
+    static final String LOAD_GENERATOR = "load generator and SMTP sink";
     private static final String OTHER = "everything else";
 
     /** The part a process counts for, and its CPU time so far in ticks. */

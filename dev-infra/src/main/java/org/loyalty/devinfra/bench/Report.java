@@ -130,6 +130,7 @@ final class Report {
                         all.machineCpu().microsPerEvent(settings.events()), Machine.cores(), alone.machineCpu().coresBusy(),
                         aloneEveryPartition.machineCpu().coresBusy(), consumers(), all.machineCpu().coresBusy()));
         line("");
+        pointsBudget();
         boolean exact = phases.stream().allMatch(phase -> phase.pointsCredited() == phase.pointsExpected());
         line(("Production alone took %.1f s (all four phase). Points credited after the stream: %,d, expected %,d (%s); "
                 + "with %s: %,d; with all four: %,d.").formatted(all.throughput().produceSeconds(), alone.pointsCredited(),
@@ -137,6 +138,25 @@ final class Report {
                 all.pointsCredited()));
         line("");
         line("![committed events over time](throughput.png)");
+        line("");
+    }
+
+    /**
+     * What the points-service target leaves per event: the CPU that the machine's cores have for each
+     * event at that rate, for everything that runs, against what the phase took and what of it the
+     * broker and the load generator took whatever the service does.
+     */
+    private void pointsBudget() {
+        double rate = POINTS_TARGET_SHARE * ledger.batched();
+        Map<String, Double> parts = alone.cpuSecondsByPart();
+        double notTheService = (parts.getOrDefault(CpuBreakdown.BROKER, 0.0) + parts.getOrDefault(CpuBreakdown.LOAD_GENERATOR, 0.0))
+                * 1e6 / settings.events();
+        line(("What the points-service target leaves: at %.0f %% of the ledger ceiling (%,.0f events/s) the machine's %d cores "
+                + "have %,.0f µs of CPU per event for the service, its database, the broker and the load generator together. "
+                + "points-service alone took %,.0f µs (%,.0f µs with %s), the broker and the load generator %,.0f µs of it.")
+                .formatted(POINTS_TARGET_SHARE * 100, rate, Machine.cores(), Machine.cores() * 1e6 / rate,
+                        alone.machineCpu().microsPerEvent(settings.events()),
+                        aloneEveryPartition.machineCpu().microsPerEvent(settings.events()), consumers(), notTheService));
         line("");
     }
 
