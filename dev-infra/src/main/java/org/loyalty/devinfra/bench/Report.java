@@ -120,11 +120,12 @@ final class Report {
         }
         line("");
         line(("CPU of the whole machine (services, broker, PostgreSQL and load generator) per event of the stream, over the same window: "
-                + "%,.0f µs with points-service alone (%,.0f µs with %s), %,.0f µs with all four. Unlike the rate, it does not depend on which service "
-                + "happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the same code, "
-                + "up to half between days: read it with the ceilings above). "
-                + "Cores kept busy over the window (CPU seconds per second, of %d): %.2f with points-service alone (%.2f with %s), %.2f with all four; "
-                + "a change that raises the rate at the same CPU per event put idle cores to work rather than doing less per event.")
+                + "%,.0f µs with points-service alone (%,.0f µs with %s), %,.0f µs with all four. Unlike the rate, it does not depend "
+                + "on which service happens to finish last; like the rate, it moves with the machine (5 to 20 %% between runs of the "
+                + "same code, up to half between days: read it with the ceilings above). "
+                + "Cores kept busy over the window (CPU seconds per second, of %d): %.2f with points-service alone (%.2f with %s), "
+                + "%.2f with all four; a change that raises the rate at the same CPU per event put idle cores to work rather than "
+                + "doing less per event.")
                 .formatted(alone.machineCpu().microsPerEvent(settings.events()),
                         aloneEveryPartition.machineCpu().microsPerEvent(settings.events()), consumers(),
                         all.machineCpu().microsPerEvent(settings.events()), Machine.cores(), alone.machineCpu().coresBusy(),
@@ -142,9 +143,9 @@ final class Report {
     }
 
     /**
-     * What the points-service target leaves per event: the CPU that the machine's cores have for each
-     * event at that rate, for everything that runs, against what the phase took and what of it the
-     * broker and the load generator took whatever the service does.
+     * What the points-service target leaves per event: the CPU that the machine's cores have for
+     * each event at that rate, for everything that runs, beside what the phase took and how much of
+     * that the broker and the load generator took, whatever the service does.
      */
     private void pointsBudget() {
         double rate = POINTS_TARGET_SHARE * ledger.batched();
