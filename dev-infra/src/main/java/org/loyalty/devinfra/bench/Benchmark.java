@@ -53,6 +53,11 @@ public final class Benchmark {
                     Path.of(options.getOrDefault("out", "benchmark-report")).toAbsolutePath(),
                     options.get("only"));
         }
+
+        /** How points-service runs in its second phase alone: a consumer per partition. */
+        String consumerPerPartition() {
+            return "%d consumers".formatted(partitions);
+        }
     }
 
     /** The results of one phase (points-service alone, or all four services). */
@@ -106,9 +111,8 @@ public final class Benchmark {
         // points-service alone once more, with a consumer per partition instead of its default of one: the setting
         // the README gives a deployment that has cores for points-service alone, so the rate it reaches with the
         // machine to itself. Throughput only: below full load one consumer costs less (README).
-        int consumers = settings.partitions();
-        Phase aloneEveryPartition = phase("points-service alone, %d consumers".formatted(consumers), POINTS_ONLY,
-                Map.of("CHECKOUT_CONSUMERS", Integer.toString(consumers)), false);
+        Phase aloneEveryPartition = phase("points-service alone, " + settings.consumerPerPartition(), POINTS_ONLY,
+                Map.of("CHECKOUT_CONSUMERS", Integer.toString(settings.partitions())), false);
         Phase all = phase("all four services", Platform.SERVICES, Map.of(), true);
         Report report = new Report(settings, machine, standInForAutovacuum, kafka, ledger, alone, aloneEveryPartition, all);
         return report.write(settings.out());
@@ -185,18 +189,21 @@ public final class Benchmark {
                 say("  CPU seconds: %s", cpuByPart.entrySet().stream()
                         .map(part -> "%s %.1f".formatted(part.getKey(), part.getValue())).collect(Collectors.joining(", ")));
                 long credited = pointsCredited();
-                awaitQuiet(broker.bootstrapServers(), services);
-                LatencyProbe.Result latency = measureLatency
-                        ? LatencyProbe.run(broker.bootstrapServers(), stream(), settings.rate(), Duration.ofSeconds(settings.latencySeconds()))
-                        : null;
-                if (latency != null) {
-                    say("  latency at %,d events/s: p50 %d ms, p95 %d ms, p99 %d ms", settings.rate(),
-                            latency.percentile(50), latency.percentile(95), latency.percentile(99));
-                }
+                LatencyProbe.Result latency = measureLatency ? latencyAtFixedRate(broker.bootstrapServers(), services) : null;
                 long expectedPoints = warmup.expectedPoints(settings.warmup()) + stream.expectedPoints(settings.events());
                 return new Phase(name, throughput, idle, underLoad, machineCpu, cpuByPart, credited, expectedPoints, latency);
             }
         }
+    }
+
+    /** Produce-to-commit latency at the fixed rate, measured on a quiet platform. */
+    private LatencyProbe.Result latencyAtFixedRate(String bootstrapServers, List<Platform.Service> services) throws Exception {
+        awaitQuiet(bootstrapServers, services);
+        LatencyProbe.Result latency = LatencyProbe.run(bootstrapServers, stream(), settings.rate(),
+                Duration.ofSeconds(settings.latencySeconds()));
+        say("  latency at %,d events/s: p50 %d ms, p95 %d ms, p99 %d ms", settings.rate(),
+                latency.percentile(50), latency.percentile(95), latency.percentile(99));
+        return latency;
     }
 
     /**

@@ -127,16 +127,16 @@ final class Report {
                 + "%.2f with all four; a change that raises the rate at the same CPU per event put idle cores to work rather than "
                 + "doing less per event.")
                 .formatted(alone.machineCpu().microsPerEvent(settings.events()),
-                        aloneEveryPartition.machineCpu().microsPerEvent(settings.events()), consumers(),
+                        aloneEveryPartition.machineCpu().microsPerEvent(settings.events()), settings.consumerPerPartition(),
                         all.machineCpu().microsPerEvent(settings.events()), Machine.cores(), alone.machineCpu().coresBusy(),
-                        aloneEveryPartition.machineCpu().coresBusy(), consumers(), all.machineCpu().coresBusy()));
+                        aloneEveryPartition.machineCpu().coresBusy(), settings.consumerPerPartition(), all.machineCpu().coresBusy()));
         line("");
         pointsBudget();
         boolean exact = phases.stream().allMatch(phase -> phase.pointsCredited() == phase.pointsExpected());
         line(("Production alone took %.1f s (all four phase). Points credited after the stream: %,d, expected %,d (%s); "
                 + "with %s: %,d; with all four: %,d.").formatted(all.throughput().produceSeconds(), alone.pointsCredited(),
-                alone.pointsExpected(), exact ? "exact, in every phase" : "MISMATCH", consumers(), aloneEveryPartition.pointsCredited(),
-                all.pointsCredited()));
+                alone.pointsExpected(), exact ? "exact, in every phase" : "MISMATCH", settings.consumerPerPartition(),
+                aloneEveryPartition.pointsCredited(), all.pointsCredited()));
         line("");
         line("![committed events over time](throughput.png)");
         line("");
@@ -157,7 +157,8 @@ final class Report {
                 + "points-service alone took %,.0f µs (%,.0f µs with %s), the broker and the load generator %,.0f µs of it.")
                 .formatted(POINTS_TARGET_SHARE * 100, rate, Machine.cores(), Machine.cores() * 1e6 / rate,
                         alone.machineCpu().microsPerEvent(settings.events()),
-                        aloneEveryPartition.machineCpu().microsPerEvent(settings.events()), consumers(), notTheService));
+                        aloneEveryPartition.machineCpu().microsPerEvent(settings.events()), settings.consumerPerPartition(),
+                        notTheService));
         line("");
     }
 
@@ -172,7 +173,7 @@ final class Report {
         line("");
         line("| phase | p50 | p95 | p99 | max | not seen within 60 s of the last send |");
         line("|---|---|---|---|---|---|");
-        for (Benchmark.Phase phase : List.of(alone, all)) {
+        for (Benchmark.Phase phase : phases.stream().filter(measured -> measured.latency() != null).toList()) {
             LatencyProbe.Result latency = phase.latency();
             line("| %s | %d ms | %d ms | %d ms | %d ms | %d |".formatted(phase.name(), latency.percentile(50), latency.percentile(95),
                     latency.percentile(99), latency.percentile(100), latency.missing()));
@@ -221,18 +222,13 @@ final class Report {
                 "events");
         alone.throughput().services().forEach((service, p) -> progress.line(service + " (alone)", p.points()));
         aloneEveryPartition.throughput().services().forEach((service, p) -> progress.line(
-                service + " (alone, " + consumers() + ")", p.points()));
+                service + " (alone, " + settings.consumerPerPartition() + ")", p.points()));
         all.throughput().services().forEach((service, p) -> progress.line(service, p.points()));
         progress.write(directory.resolve("throughput.png"));
         new LineChart("Produce → committed balance at %,d events/s".formatted(settings.rate()), "send time (s)", "latency (ms)")
                 .dots("points-service alone", alone.latency().bySendSecond())
                 .dots("all four services", all.latency().bySendSecond())
                 .write(directory.resolve("latency.png"));
-    }
-
-    /** How points-service ran in {@link #aloneEveryPartition}: a consumer per partition. */
-    private String consumers() {
-        return "%d consumers".formatted(settings.partitions());
     }
 
     private void target(String what, String measured, boolean met) {
