@@ -227,7 +227,7 @@ public final class Benchmark {
     }
 
     /**
-     * Waits until every service's outbox is empty and every consumer group has caught up, and
+     * Waits until every service has published what it wrote and every consumer group has caught up, and
      * both hold at once: what follows measures a quiet platform. Consumer groups alone are not
      * enough: at full speed points-service's relay publishes loyalty.points behind its ledger
      * (200,000 events: the relay was still publishing when the latency run began, and the
@@ -238,20 +238,24 @@ public final class Benchmark {
         do {
             while (unrelayed(services) > 0) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("Outboxes not empty after " + PHASE_TIMEOUT);
+                    throw new TimeoutException("Events still unpublished after " + PHASE_TIMEOUT);
                 }
                 TimeUnit.SECONDS.sleep(1);
             }
             ConsumerLag.awaitDrained(bootstrapServers, PHASE_TIMEOUT);
-        } while (unrelayed(services) > 0); // the last events consumed may have written new outbox rows
+        } while (unrelayed(services) > 0); // the last events consumed may have written new events to publish
     }
 
-    /** Outbox rows not yet published, over every service of the phase. */
+    /** Events not yet published, over every service of the phase: outbox rows, and points-service's ledger past its relay's mark. */
     private long unrelayed(List<Platform.Service> services) throws SQLException {
         long rows = 0;
-        for (String database : databases(services).values()) {
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
-                    ResultSet count = db.createStatement().executeQuery("SELECT count(*) FROM outbox")) {
+        for (Map.Entry<String, String> database : databases(services).entrySet()) {
+            String unpublished = database.getKey().equals(POINTS_ONLY.get(0).name())
+                    ? "SELECT (SELECT count(*) FROM outbox) + (SELECT position FROM ledger_log WHERE mark = 'appended')"
+                            + " - (SELECT position FROM ledger_log WHERE mark = 'published')"
+                    : "SELECT count(*) FROM outbox";
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(database.getValue()), postgres.user(), postgres.password());
+                    ResultSet count = db.createStatement().executeQuery(unpublished)) {
                 count.next();
                 rows += count.getLong(1);
             }

@@ -10,11 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.loyalty.points.ledger.LedgerEntry;
-import org.loyalty.points.ledger.LedgerEvents;
+import org.loyalty.points.ledger.LedgerRelay;
 import org.loyalty.points.ledger.LedgerStore;
 import org.loyalty.points.ledger.PointsConfig;
-import org.loyalty.kit.messaging.OutboxRelay;
-import org.loyalty.kit.messaging.OutboxStore;
 import org.loyalty.kit.jobs.ClusterJobs;
 
 import io.quarkus.scheduler.Scheduled;
@@ -39,19 +37,14 @@ public class ExpiryJob {
     private final Pool pool;
     private final ClusterJobs jobs;
     private final LedgerStore ledger;
-    private final LedgerEvents events;
-    private final OutboxStore outbox;
-    private final OutboxRelay relay;
+    private final LedgerRelay relay;
     private final PointsConfig config;
     private final Clock clock;
 
-    public ExpiryJob(Pool pool, ClusterJobs jobs, LedgerStore ledger, LedgerEvents events, OutboxStore outbox,
-            OutboxRelay relay, PointsConfig config, Clock clock) {
+    public ExpiryJob(Pool pool, ClusterJobs jobs, LedgerStore ledger, LedgerRelay relay, PointsConfig config, Clock clock) {
         this.pool = pool;
         this.jobs = jobs;
         this.ledger = ledger;
-        this.events = events;
-        this.outbox = outbox;
         this.relay = relay;
         this.config = config;
         this.clock = clock;
@@ -107,7 +100,6 @@ public class ExpiryJob {
                     return connection.preparedQuery("UPDATE points_account SET balance = 0 WHERE customer_id = ANY($1)")
                             .execute(Tuple.of((Object) customers))
                             .chain(() -> ledger.appendEntries(connection, entries))
-                            .chain(() -> outbox.append(connection, events.of(entries)))
                             .replaceWith(new Chunk(entries.size(), customers[customers.length - 1]));
                 }));
     }

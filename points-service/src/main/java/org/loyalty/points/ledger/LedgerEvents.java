@@ -1,9 +1,11 @@
 package org.loyalty.points.ledger;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.kit.messaging.CloudEventWriter;
 import org.loyalty.kit.messaging.OutboxEvent;
 import org.loyalty.kit.messaging.UtcInstants;
@@ -11,7 +13,11 @@ import org.loyalty.points.messaging.Topics;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The {@code points.*} event published on loyalty.points for each ledger entry. */
+/**
+ * The {@code points.*} event published on loyalty.points for each ledger entry. Its id is made
+ * from the entry's log position, so an entry published twice (a crash after the send, before the
+ * relay's mark moved) reaches consumers under the same id both times, and they act once.
+ */
 @ApplicationScoped
 public class LedgerEvents {
 
@@ -21,11 +27,12 @@ public class LedgerEvents {
         this.writer = writer;
     }
 
-    public List<OutboxEvent> of(List<LedgerEntry> entries) {
+    public List<OutboxEvent> of(List<LedgerStore.Logged> entries) {
         return entries.stream().map(this::of).toList();
     }
 
-    public OutboxEvent of(LedgerEntry entry) {
+    public OutboxEvent of(LedgerStore.Logged logged) {
+        LedgerEntry entry = logged.entry();
         ObjectNode data = writer.newData()
                 .put("customerId", entry.customerId())
                 .put("points", entry.points())
@@ -40,6 +47,7 @@ public class LedgerEvents {
         if (entry.redemptionId() != null) {
             data.put("redemptionId", entry.redemptionId().toString());
         }
-        return writer.event(Topics.LOYALTY_POINTS, entry.type().eventType, entry.customerId(), entry.occurredAt(), data);
+        UUID id = TimeOrderedIds.stable(entry.occurredAt().toEpochMilli(), logged.position());
+        return writer.event(id, Topics.LOYALTY_POINTS, entry.type().eventType, entry.customerId(), entry.occurredAt(), data);
     }
 }

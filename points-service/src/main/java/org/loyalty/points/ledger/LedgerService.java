@@ -10,16 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.loyalty.points.ledger.CheckoutEvent.PurchaseRefunded;
 import org.loyalty.kit.messaging.Inbox;
-import org.loyalty.kit.messaging.OutboxStore;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Applies a batch of checkout events in one database transaction: inbox, ledger, orders,
- * balances and the outbox commit together or not at all, in about nine round trips for the
- * whole batch.
+ * Applies a batch of checkout events in one database transaction: inbox, orders, balances and
+ * the ledger (which is also the log {@link LedgerRelay} publishes) commit together or not at all,
+ * in about eight round trips for the whole batch.
  */
 @ApplicationScoped
 public class LedgerService {
@@ -27,18 +26,15 @@ public class LedgerService {
     private final Pool pool;
     private final Inbox inbox;
     private final LedgerStore store;
-    private final OutboxStore outbox;
-    private final LedgerEvents events;
+    private final LedgerRelay relay;
     private final PointsPolicy policy;
     private final Clock clock;
 
-    public LedgerService(Pool pool, Inbox inbox, LedgerStore store, OutboxStore outbox, LedgerEvents events, PointsPolicy policy,
-            Clock clock) {
+    public LedgerService(Pool pool, Inbox inbox, LedgerStore store, LedgerRelay relay, PointsPolicy policy, Clock clock) {
         this.pool = pool;
         this.inbox = inbox;
         this.store = store;
-        this.outbox = outbox;
-        this.events = events;
+        this.relay = relay;
         this.policy = policy;
         this.clock = clock;
     }
@@ -57,7 +53,8 @@ public class LedgerService {
                 .chain(claimed -> {
                     List<CheckoutEvent> fresh = firstById.values().stream().filter(e -> claimed.contains(e.eventId())).toList();
                     return applyFresh(connection, fresh).map(ignored -> outcome(batch, fresh, ignored));
-                }));
+                }))
+                .invoke(relay::wakeUp);
     }
 
     private Uni<Set<String>> applyFresh(SqlConnection connection, List<CheckoutEvent> fresh) {
@@ -72,9 +69,7 @@ public class LedgerService {
                 .chain(accounts -> store.loadOrders(connection, orders)
                         .chain(loadedOrders -> store.knownRefunds(connection, refunds)
                                 .map(knownRefunds -> new LedgerBatch(policy, loadedOrders, knownRefunds, accounts).apply(fresh))))
-                .chain(result -> store.save(connection, result)
-                        .chain(() -> outbox.append(connection, events.of(result.entries())))
-                        .replaceWith(result.ignoredEventIds()));
+                .chain(result -> store.save(connection, result).replaceWith(result.ignoredEventIds()));
     }
 
     private static Outcome outcome(List<CheckoutEvent> batch, List<CheckoutEvent> fresh, Set<String> ignored) {

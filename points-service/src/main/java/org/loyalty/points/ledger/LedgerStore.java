@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,12 +84,12 @@ public class LedgerStore {
                 });
     }
 
-    /** Writes what a batch changed; the outbox is written by the caller in the same transaction. */
+    /** Writes what a batch changed, the entries last (see {@link #appendEntries}). */
     public Uni<Void> save(SqlConnection connection, LedgerBatch batch) {
         return saveOrders(connection, batch.changedOrders())
                 .chain(() -> saveRefunds(connection, batch.newRefunds()))
-                .chain(() -> appendEntries(connection, batch.entries()))
-                .chain(() -> saveAccounts(connection, batch.changedAccounts()));
+                .chain(() -> saveAccounts(connection, batch.changedAccounts()))
+                .chain(() -> appendEntries(connection, batch.entries()));
     }
 
     private Uni<Void> saveOrders(SqlConnection connection, List<OrderPoints> orders) {
@@ -116,18 +117,54 @@ public class LedgerStore {
                 Columns.of(refunds, r -> utc(r.refundedAt()), OffsetDateTime[]::new));
     }
 
-    /** Appends entries in their order (ids, and so the history's order, follow the list). */
+    /**
+     * Appends entries in their order at the next positions of the log, from which {@link LedgerRelay}
+     * publishes them (V3__ledger_is_the_event_log.sql). Taking the positions locks the log's
+     * 'appended' mark until the transaction ends, so callers append last, once they hold every
+     * other lock they need: other appending transactions wait for this one's commit.
+     */
     public Uni<Void> appendEntries(SqlConnection connection, List<LedgerEntry> entries) {
         return write(connection, entries, """
-                INSERT INTO ledger_entry (customer_id, type, points, balance, order_id, refund_id, redemption_id, occurred_at)
-                SELECT c, t, p, b, o, r, d, at FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[],
-                    $6::text[], $7::uuid[], $8::timestamptz[]) WITH ORDINALITY AS e(c, t, p, b, o, r, d, at, n)
+                WITH taken AS (
+                    UPDATE ledger_log SET position = position + $9 WHERE mark = 'appended' RETURNING position - $9 AS base)
+                INSERT INTO ledger_entry (customer_id, type, points, balance, order_id, refund_id, redemption_id, occurred_at,
+                    log_position)
+                SELECT c, t, p, b, o, r, d, at, taken.base + n FROM taken, unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[],
+                    $5::text[], $6::text[], $7::uuid[], $8::timestamptz[]) WITH ORDINALITY AS e(c, t, p, b, o, r, d, at, n)
                 ORDER BY n""",
                 Columns.of(entries, LedgerEntry::customerId, String[]::new),
                 Columns.of(entries, e -> e.type().name(), String[]::new), Columns.of(entries, LedgerEntry::points, Long[]::new),
                 Columns.of(entries, LedgerEntry::balance, Long[]::new), Columns.of(entries, LedgerEntry::orderId, String[]::new),
                 Columns.of(entries, LedgerEntry::refundId, String[]::new), Columns.of(entries, LedgerEntry::redemptionId, UUID[]::new),
-                Columns.of(entries, e -> utc(e.occurredAt()), OffsetDateTime[]::new));
+                Columns.of(entries, e -> utc(e.occurredAt()), OffsetDateTime[]::new), (long) entries.size());
+    }
+
+    /** An entry on the log: its position, which no other entry has, and the entry. */
+    public record Logged(long position, LedgerEntry entry) {
+    }
+
+    /** Up to {@code limit} entries after the log's 'published' mark, in log order. */
+    public Uni<List<Logged>> unpublished(SqlConnection connection, int limit) {
+        return connection.preparedQuery("""
+                SELECT log_position, customer_id, type, points, balance, order_id, refund_id, redemption_id, occurred_at
+                FROM ledger_entry WHERE log_position > (SELECT position FROM ledger_log WHERE mark = 'published')
+                ORDER BY log_position LIMIT $1""")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<Logged> logged = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        logged.add(new Logged(row.getLong(0), new LedgerEntry(row.getString(1), LedgerEntry.Type.valueOf(row.getString(2)),
+                                row.getLong(3), row.getLong(4), row.getString(5), row.getString(6), row.getUUID(7),
+                                row.getOffsetDateTime(8).toInstant())));
+                    }
+                    return logged;
+                });
+    }
+
+    /** Moves the 'published' mark: the entries up to {@code position} reached Kafka. */
+    public Uni<Void> markPublished(SqlConnection connection, long position) {
+        return connection.preparedQuery("UPDATE ledger_log SET position = $1 WHERE mark = 'published'")
+                .execute(Tuple.of(position)).replaceWithVoid();
     }
 
     public Uni<Void> saveAccounts(SqlConnection connection, List<PointsAccount> accounts) {

@@ -11,10 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.loyalty.kit.ids.TimeOrderedIds;
 import org.loyalty.points.account.AccountQueries;
 import org.loyalty.points.ledger.LedgerEntry;
-import org.loyalty.points.ledger.LedgerEvents;
+import org.loyalty.points.ledger.LedgerRelay;
 import org.loyalty.points.ledger.LedgerStore;
-import org.loyalty.kit.messaging.OutboxRelay;
-import org.loyalty.kit.messaging.OutboxStore;
 import org.loyalty.kit.rest.ProblemException;
 
 import io.smallrye.mutiny.Uni;
@@ -35,18 +33,13 @@ public class RedemptionService {
     private final Pool pool;
     private final AccountQueries accounts;
     private final LedgerStore ledger;
-    private final LedgerEvents events;
-    private final OutboxStore outbox;
-    private final OutboxRelay relay;
+    private final LedgerRelay relay;
     private final Clock clock;
 
-    public RedemptionService(Pool pool, AccountQueries accounts, LedgerStore ledger, LedgerEvents events,
-            OutboxStore outbox, OutboxRelay relay, Clock clock) {
+    public RedemptionService(Pool pool, AccountQueries accounts, LedgerStore ledger, LedgerRelay relay, Clock clock) {
         this.pool = pool;
         this.accounts = accounts;
         this.ledger = ledger;
-        this.events = events;
-        this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
     }
@@ -130,7 +123,6 @@ public class RedemptionService {
                             last_activity_at = greatest(last_activity_at, $3) WHERE customer_id = $1""")
                         .execute(Tuple.of(customerId, item.points(), now.atOffset(ZoneOffset.UTC))))
                 .chain(() -> ledger.appendEntries(connection, List.of(entry)))
-                .chain(() -> outbox.append(connection, List.of(events.of(entry))))
                 .replaceWith(new RedemptionView(redemptionId.toString(), item.id(), request.requestId(), item.points(), balanceAfter));
     }
 

@@ -29,13 +29,25 @@ public final class TimeOrderedIds {
         return of(System.currentTimeMillis());
     }
 
+    /**
+     * The same id every time for the same time and serial number, where the random bits would be:
+     * the id of an event that may be published more than once (after a crash between the send and
+     * the record that it was sent), so that its consumers see it again under the same id. No two
+     * of the source's events may share a serial number (a position in a log, say).
+     */
+    public static UUID stable(long unixMillis, long serial) {
+        return of(unixMillis, serial >>> 62 & 0xFFFL, serial);
+    }
+
     static UUID of(long unixMillis) {
         byte[] random = new byte[10]; // one draw: each SecureRandom call takes a lock
         RANDOM.nextBytes(random);
         ByteBuffer bits = ByteBuffer.wrap(random);
-        long randA = bits.getShort() & 0xFFFL;
-        long randB = bits.getLong();
-        long high = (unixMillis & 0xFFFF_FFFF_FFFFL) << 16 | VERSION_7 | randA;
+        return of(unixMillis, bits.getShort(), bits.getLong());
+    }
+
+    private static UUID of(long unixMillis, long randA, long randB) {
+        long high = (unixMillis & 0xFFFF_FFFF_FFFFL) << 16 | VERSION_7 | randA & 0xFFFL;
         long low = VARIANT_RFC | (randB & 0x3FFF_FFFF_FFFF_FFFFL);
         return new UUID(high, low);
     }

@@ -2,11 +2,8 @@ package org.loyalty.kit.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -19,21 +16,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Publishes the outbox to Kafka and deletes what the broker acknowledged, in one database
  * transaction. A crash between the send and the commit sends those events again (consumers
  * de-duplicate on the CloudEvent id, which is stored in the payload); a change that rolled
- * back never reached the outbox. One replica relays at a time (an advisory lock), which keeps
+ * back never reached the outbox. One replica relays at a time ({@link RelayLoop}), which keeps
  * each customer's events in order. Where a scan starts is {@link RelayScanStart}'s job.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox": one relay per service database
     private static final int BATCH = 500;
 
     private final Pool pool;
     private final OutboxPublisher publisher;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean moreArrived = new AtomicBoolean();
     private final RelayScanStart scanStart = new RelayScanStart();
+    private final RelayLoop loop = new RelayLoop("Outbox", this::drain);
 
     public OutboxRelay(Pool pool, OutboxPublisher publisher) {
         this.pool = pool;
@@ -42,13 +37,7 @@ public class OutboxRelay {
 
     /** Called after a transaction that wrote to the outbox commits: publish now, not at the next tick. */
     public void wakeUp() {
-        moreArrived.set(true);
-        if (draining.compareAndSet(false, true)) {
-            drain().subscribe().with(ignored -> finished(), failure -> {
-                LOG.warnf("Outbox relay failed, will retry: %s", failure.getMessage());
-                draining.set(false);
-            });
-        }
+        loop.wakeUp();
     }
 
     /**
@@ -62,16 +51,8 @@ public class OutboxRelay {
         wakeUp();
     }
 
-    private void finished() {
-        draining.set(false);
-        if (moreArrived.get()) {
-            wakeUp();
-        }
-    }
-
     /** Relays batches until the outbox is empty. */
     Uni<Void> drain() {
-        moreArrived.set(false);
         return drainAfter(scanStart.next());
     }
 
@@ -86,11 +67,7 @@ public class OutboxRelay {
     }
 
     private Uni<Relayed> relayBatch(long afterId) {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
-                .chain(lock -> lock.iterator().next().getBoolean(0)
-                        ? relayLocked(connection, afterId)
-                        : Uni.createFrom().item(Relayed.NONE)))
+        return RelayLoop.whileHolding(pool, RELAY_LOCK, connection -> relayLocked(connection, afterId), Relayed.NONE)
                 .invoke(relayed -> scanStart.relayed(relayed.id())); // after the commit: the rows are gone for good
     }
 

@@ -44,4 +44,19 @@ class TimeOrderedIdsTest {
         long stamped = TimeOrderedIds.next().getMostSignificantBits() >>> 16;
         assertTrue(stamped >= before && stamped <= System.currentTimeMillis());
     }
+
+    @Test
+    void aStableIdIsTheSameForTheSameTimeAndSerialAndDiffersForAnyOtherSerial() {
+        long millis = 1_765_000_000_123L;
+        UUID id = TimeOrderedIds.stable(millis, 42);
+        assertEquals(id, TimeOrderedIds.stable(millis, 42));
+        assertEquals(7, id.version());
+        assertEquals(2, id.variant());
+        assertEquals(millis, id.getMostSignificantBits() >>> 16);
+        Set<UUID> ids = new HashSet<>();
+        for (long serial : new long[] {0, 1, 42, 1L << 61, 1L << 62, 1L << 63, Long.MAX_VALUE, -1}) {
+            ids.add(TimeOrderedIds.stable(millis, serial));
+        }
+        assertEquals(8, ids.size());
+    }
 }
