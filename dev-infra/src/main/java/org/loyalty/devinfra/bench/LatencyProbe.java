@@ -23,7 +23,7 @@ import org.loyalty.devinfra.load.StreamProducer;
 /**
  * Latency from a purchase's send to its committed balance: purchases go out at a fixed rate,
  * and the {@code points.earned} event for the order on loyalty.points, which points-service's
- * outbox publishes only after the ledger transaction committed, is stamped by the broker's
+ * ledger relay publishes only after the ledger transaction committed, is stamped by the broker's
  * producer clock on this same machine. Latency = that stamp minus the send time.
  */
 final class LatencyProbe {

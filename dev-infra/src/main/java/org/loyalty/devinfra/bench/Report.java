@@ -167,7 +167,7 @@ final class Report {
         line("");
         line("%,d purchases at %,d events/s for %d s, once with points-service alone and once with all four services running; "
                 .formatted(all.latency().sent(), all.latency().rate(), settings.latencySeconds())
-                + "latency = time the `points.earned` record (published by the outbox after the ledger transaction committed) "
+                + "latency = time the `points.earned` record (published by the ledger's relay after the ledger transaction committed) "
                 + "was stamped minus the time the purchase was sent (by a producer with the Kafka client's default linger of 5 ms, "
                 + "as a checkout system that sets nothing sends; the linger is part of the latency).");
         line("");
