@@ -42,8 +42,7 @@ public class LedgerRelay {
     }
 
     /** The safety net: entries a wake-up missed (another replica's, a failed send). */
-    @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", delayed = "${loyalty.outbox.first-poll-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = RelayLoop.TICK, delayed = RelayLoop.FIRST_TICK_DELAY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wakeUp();
     }

@@ -44,8 +44,7 @@ public class OutboxRelay {
      * The safety net: picks up whatever a wake-up missed (another replica's rows, a failed send).
      * It starts a little after the application, once the outgoing channel is connected.
      */
-    @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", delayed = "${loyalty.outbox.first-poll-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = RelayLoop.TICK, delayed = RelayLoop.FIRST_TICK_DELAY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         scanStart.tick();
         wakeUp();

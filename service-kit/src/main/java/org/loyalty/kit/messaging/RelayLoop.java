@@ -19,6 +19,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 public final class RelayLoop {
 
+    /** How often every relay looks for what its wake-ups missed ({@code @Scheduled(every = TICK, ...)}). */
+    public static final String TICK = "${loyalty.outbox.poll-interval:1s}";
+    /** The first look waits for the application's outgoing channel to connect. */
+    public static final String FIRST_TICK_DELAY = "${loyalty.outbox.first-poll-delay:5s}";
+
     private static final Logger LOG = Logger.getLogger(RelayLoop.class);
 
     private final String name;
