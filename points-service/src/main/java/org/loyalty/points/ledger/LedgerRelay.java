@@ -2,6 +2,7 @@ package org.loyalty.points.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.loyalty.kit.messaging.CommittedEventsRelay;
 import org.loyalty.kit.messaging.OutboxPublisher;
 import org.loyalty.kit.messaging.RelayLoop;
 
@@ -15,10 +16,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * order, then moves the mark, in one transaction (V3__ledger_is_the_event_log.sql). This is
  * points-service's transactional outbox, with the ledger rows as the outbox rows: an entry is on
  * the log once its transaction commits, and a rolled-back one never was. A crash between the send
- * and the commit sends those entries again under the same event ids ({@link LedgerEvents}).
+ * and the commit sends those entries again under the same event ids ({@link LedgerEvents}). It is
+ * the relay the service kit wakes after each consumed poll commits.
  */
 @ApplicationScoped
-public class LedgerRelay {
+public class LedgerRelay implements CommittedEventsRelay {
 
     static final long RELAY_LOCK = 0x6c6564676572L; // "ledger": one relay per points database
     private static final int BATCH = 500;
@@ -37,6 +39,7 @@ public class LedgerRelay {
     }
 
     /** Called after a transaction that appended entries commits: publish now, not at the next tick. */
+    @Override
     public void wakeUp() {
         loop.wakeUp();
     }

@@ -26,15 +26,13 @@ public class LedgerService {
     private final Pool pool;
     private final Inbox inbox;
     private final LedgerStore store;
-    private final LedgerRelay relay;
     private final PointsPolicy policy;
     private final Clock clock;
 
-    public LedgerService(Pool pool, Inbox inbox, LedgerStore store, LedgerRelay relay, PointsPolicy policy, Clock clock) {
+    public LedgerService(Pool pool, Inbox inbox, LedgerStore store, PointsPolicy policy, Clock clock) {
         this.pool = pool;
         this.inbox = inbox;
         this.store = store;
-        this.relay = relay;
         this.policy = policy;
         this.clock = clock;
     }
@@ -53,8 +51,7 @@ public class LedgerService {
                 .chain(claimed -> {
                     List<CheckoutEvent> fresh = firstById.values().stream().filter(e -> claimed.contains(e.eventId())).toList();
                     return applyFresh(connection, fresh).map(ignored -> outcome(batch, fresh, ignored));
-                }))
-                .invoke(relay::wakeUp);
+                }));
     }
 
     private Uni<Set<String>> applyFresh(SqlConnection connection, List<CheckoutEvent> fresh) {

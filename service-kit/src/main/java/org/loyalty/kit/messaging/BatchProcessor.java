@@ -38,10 +38,10 @@ public class BatchProcessor {
 
     private final CloudEventReader reader;
     private final DeadLetterPublisher deadLetters;
-    private final OutboxRelay relay;
+    private final CommittedEventsRelay relay;
     private final ProcessingMetrics metrics;
 
-    public BatchProcessor(CloudEventReader reader, DeadLetterPublisher deadLetters, OutboxRelay relay, ProcessingMetrics metrics) {
+    public BatchProcessor(CloudEventReader reader, DeadLetterPublisher deadLetters, CommittedEventsRelay relay, ProcessingMetrics metrics) {
         this.reader = reader;
         this.deadLetters = deadLetters;
         this.relay = relay;
