@@ -1,7 +1,9 @@
 package org.loyalty.points.ledger;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +18,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Applies a batch of checkout events in one database transaction: inbox, orders, balances and
- * the ledger (which is also the log {@link LedgerRelay} publishes) commit together or not at all,
- * in about eight round trips for the whole batch.
+ * Applies a batch of checkout events: inbox, orders, balances and the ledger (which is also the log
+ * {@link LedgerRelay} publishes) commit together or not at all, in about eight round trips per
+ * transaction. A large batch is split into parts that share no customer, order or refund
+ * ({@link IndependentParts}), each applied in a transaction of its own at the same time as the others:
+ * one transaction at a time left a core idle while the other waited on it (points-service alone,
+ * 200,000 events: 1.40 cores busy with one, 1.62 to 1.71 with two or three).
  */
 @ApplicationScoped
 public class LedgerService {
@@ -28,29 +33,50 @@ public class LedgerService {
     private final LedgerStore store;
     private final PointsPolicy policy;
     private final Clock clock;
+    private final int transactionsPerPoll;
+    private final int minEventsPerTransaction;
 
-    public LedgerService(Pool pool, Inbox inbox, LedgerStore store, PointsPolicy policy, Clock clock) {
+    public LedgerService(Pool pool, Inbox inbox, LedgerStore store, PointsPolicy policy, Clock clock, PointsConfig config) {
         this.pool = pool;
         this.inbox = inbox;
         this.store = store;
         this.policy = policy;
         this.clock = clock;
+        this.transactionsPerPoll = config.ledger().transactionsPerPoll();
+        this.minEventsPerTransaction = config.ledger().minEventsPerTransaction();
     }
 
     /** What became of a batch: the ids that were applied (the others were duplicates). */
     public record Outcome(Set<String> applied, Set<String> duplicates) {
     }
 
+    /**
+     * Applies the batch; every part's transaction has ended (committed or rolled back) before the
+     * answer, so a retry after a failure never runs beside a part still in flight. The parts that
+     * committed then find their events in the inbox and count them as duplicates, as after a crash.
+     */
     public Uni<Outcome> apply(List<CheckoutEvent> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(new Outcome(Set.of(), Set.of()));
         }
         Map<String, CheckoutEvent> firstById = new LinkedHashMap<>();
         batch.forEach(event -> firstById.putIfAbsent(event.eventId(), event));
-        return pool.withTransaction(connection -> inbox.claim(connection, firstById.keySet())
+        List<CheckoutEvent> distinct = List.copyOf(firstById.values());
+        int parts = Math.min(transactionsPerPoll, distinct.size() / Math.max(1, minEventsPerTransaction));
+        List<Uni<Set<String>>> transactions = IndependentParts.split(distinct, parts).stream().map(this::applyInTransaction).toList();
+        return Uni.join().all(transactions).andCollectFailures().map(applied -> outcome(batch, applied));
+    }
+
+    /** Claims the events' ids and applies the new ones; answers the ids of those that changed something. */
+    private Uni<Set<String>> applyInTransaction(List<CheckoutEvent> events) {
+        return pool.withTransaction(connection -> inbox.claim(connection, events.stream().map(CheckoutEvent::eventId).toList())
                 .chain(claimed -> {
-                    List<CheckoutEvent> fresh = firstById.values().stream().filter(e -> claimed.contains(e.eventId())).toList();
-                    return applyFresh(connection, fresh).map(ignored -> outcome(batch, fresh, ignored));
+                    List<CheckoutEvent> fresh = events.stream().filter(e -> claimed.contains(e.eventId())).toList();
+                    return applyFresh(connection, fresh).map(ignored -> {
+                        Set<String> applied = new HashSet<>();
+                        fresh.stream().map(CheckoutEvent::eventId).filter(id -> !ignored.contains(id)).forEach(applied::add);
+                        return applied;
+                    });
                 }));
     }
 
@@ -69,11 +95,18 @@ public class LedgerService {
                 .chain(result -> store.save(connection, result).replaceWith(result.ignoredEventIds()));
     }
 
-    private static Outcome outcome(List<CheckoutEvent> batch, List<CheckoutEvent> fresh, Set<String> ignored) {
-        Set<String> applied = new java.util.LinkedHashSet<>();
-        fresh.stream().map(CheckoutEvent::eventId).filter(id -> !ignored.contains(id)).forEach(applied::add);
-        Set<String> duplicates = new java.util.LinkedHashSet<>();
-        batch.stream().map(CheckoutEvent::eventId).filter(id -> !applied.contains(id)).forEach(duplicates::add);
+    /** Each id of the batch once: applied if a part applied it, otherwise a duplicate. */
+    private static Outcome outcome(List<CheckoutEvent> batch, List<Set<String>> appliedByPart) {
+        Set<String> applied = new LinkedHashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        for (CheckoutEvent event : batch) {
+            String id = event.eventId();
+            if (appliedByPart.stream().anyMatch(part -> part.contains(id))) {
+                applied.add(id);
+            } else {
+                duplicates.add(id);
+            }
+        }
         return new Outcome(applied, duplicates);
     }
 }

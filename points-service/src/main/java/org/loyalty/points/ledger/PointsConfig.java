@@ -21,6 +21,8 @@ public interface PointsConfig {
 
     Expiry expiry();
 
+    Ledger ledger();
+
     interface Earn {
         /** One point per full this many currency units of goods. */
         @WithDefault("10")
@@ -32,5 +34,20 @@ public interface PointsConfig {
         int inactiveMonths();
 
         String cron();
+    }
+
+    /**
+     * How a poll of checkout events is applied: split into parts that share no customer, order or
+     * refund, each in a transaction of its own, all at once (IndependentParts), so that a backlog
+     * keeps more than one core busy; a poll smaller than two parts' worth stays one transaction.
+     */
+    interface Ledger {
+        /** The most transactions one poll is applied in at once. */
+        @WithDefault("2")
+        int transactionsPerPoll();
+
+        /** The fewest events a part is split off for. */
+        @WithDefault("500")
+        int minEventsPerTransaction();
     }
 }

@@ -113,6 +113,28 @@ class LedgerFlowTest {
         assertEquals(7, events.get(0).getLong("data.points"));
     }
 
+    /**
+     * Polls here are split from two events on (application.properties, test profile), so a burst
+     * of customers is applied in several transactions at once; each customer's entries must still
+     * come out in order, with the balances they left.
+     */
+    @Test
+    void aBurstOfCustomersAppliedInParallelTransactionsKeepsEachCustomersOrder() {
+        List<String> customers = java.util.stream.IntStream.range(0, 40).mapToObj(i -> Checkout.newCustomer("burst" + i)).toList();
+        for (String customer : customers) {
+            checkout.purchase(customer, "o1-" + customer, "100.00");
+            checkout.refund(customer, "o1-" + customer, "r1-" + customer, "35.00");
+            checkout.purchase(customer, "o2-" + customer, "20.00");
+        }
+
+        for (String customer : customers) {
+            awaitBalance(customer, 8);
+            List<JsonPath> events = pointsEvents(customer, 3);
+            assertEquals(List.of(10L, -4L, 2L), events.stream().map(e -> e.getLong("data.points")).toList(), customer);
+            assertEquals(List.of(10L, 6L, 8L), events.stream().map(e -> e.getLong("data.balance")).toList(), customer);
+        }
+    }
+
     @Test
     void binaryModeCloudEventsAreAccepted() {
         String customer = Checkout.newCustomer("binary");
