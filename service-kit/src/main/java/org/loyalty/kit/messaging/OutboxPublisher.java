@@ -47,7 +47,7 @@ public class OutboxPublisher {
      *        channel's producer (configured by {@code mp.messaging.outgoing.outbox.*}, health-checked)
      *        as usual.
      */
-    public OutboxPublisher(KafkaClientService clients, @Channel(CHANNEL) MutinyEmitter<String> channel) {
+    public OutboxPublisher(KafkaClientService clients, @Channel(CHANNEL) MutinyEmitter<byte[]> channel) {
         this.clients = clients;
     }
 
@@ -55,19 +55,19 @@ public class OutboxPublisher {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        KafkaProducer<String, String> producer = clients.getProducer(CHANNEL);
+        KafkaProducer<String, byte[]> producer = clients.getProducer(CHANNEL);
         if (producer == null) {
             return Uni.createFrom().failure(new IllegalStateException("The outbox channel's Kafka producer is not connected yet"));
         }
-        Function<Producer<String, String>, CompletableFuture<Void>> sendAll = kafka -> sendAll(kafka, events);
+        Function<Producer<String, byte[]>, CompletableFuture<Void>> sendAll = kafka -> sendAll(kafka, events);
         return producer.runOnSendingThread(sendAll)
                 .chain(acknowledged -> Uni.createFrom().completionStage(acknowledged));
     }
 
-    private static CompletableFuture<Void> sendAll(Producer<String, String> kafka, List<OutboxEvent> events) {
+    private static CompletableFuture<Void> sendAll(Producer<String, byte[]> kafka, List<OutboxEvent> events) {
         Acknowledgements acknowledgements = new Acknowledgements(events.size());
         for (OutboxEvent event : events) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload(),
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload(),
                     List.of(CLOUD_EVENT_JSON));
             kafka.send(record, acknowledgements);
         }

@@ -71,14 +71,15 @@ public class OutboxRelay {
     }
 
     private Uni<Relayed> relayLocked(SqlConnection connection, long afterId) {
-        return connection.preparedQuery("SELECT id, topic, record_key, payload FROM outbox WHERE id > $1 ORDER BY id LIMIT $2")
+        return connection.preparedQuery("""
+                SELECT id, topic, record_key, convert_to(payload, 'UTF8') AS payload FROM outbox WHERE id > $1 ORDER BY id LIMIT $2""")
                 .execute(Tuple.of(afterId, BATCH))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
                     List<OutboxEvent> events = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
-                        events.add(new OutboxEvent(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
+                        events.add(new OutboxEvent(row.getString("topic"), row.getString("record_key"), row.getBuffer("payload").getBytes()));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(Relayed.NONE);

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.loyalty.kit.sql.Columns;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -19,12 +20,14 @@ public class OutboxStore {
             return Uni.createFrom().voidItem();
         }
         // One statement for the whole list; ids follow the list, and the relay publishes in id order.
+        // The payloads go as their UTF-8 bytes, which the database checks and stores as text.
         return connection.preparedQuery("""
                 INSERT INTO outbox (topic, record_key, payload)
-                SELECT t, k, p FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(t, k, p, n) ORDER BY n""")
+                SELECT t, k, convert_from(p, 'UTF8') FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS e(t, k, p, n)
+                ORDER BY n""")
                 .execute(Tuple.of(Columns.of(events, OutboxEvent::topic, String[]::new),
                         Columns.of(events, OutboxEvent::key, String[]::new),
-                        Columns.of(events, OutboxEvent::payload, String[]::new)))
+                        Columns.of(events, event -> Buffer.buffer(event.payload()), Buffer[]::new)))
                 .replaceWithVoid();
     }
 }

@@ -2,7 +2,6 @@ package org.loyalty.kit.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +43,7 @@ class CloudEventWriterTest {
         assertEquals("application/json", envelope.get("datacontenttype").asText());
         assertEquals(data, envelope.get("data"));
 
-        CloudEvent read = new CloudEventReader(mapper).read(new RecordHeaders(), event.payload().getBytes(StandardCharsets.UTF_8));
+        CloudEvent read = new CloudEventReader(mapper).read(new RecordHeaders(), event.payload());
         assertEquals(new CloudEvent(envelope.get("id").asText(), "points.earned", "points-service", "C-1", data), read);
     }
 
