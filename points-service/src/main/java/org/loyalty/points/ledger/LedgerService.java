@@ -23,7 +23,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * transaction. A large batch is split into parts that share no customer, order or refund
  * ({@link IndependentParts}), each applied in a transaction of its own at the same time as the others:
  * one transaction at a time left a core idle while the other waited on it (points-service alone,
- * 200,000 events: 1.40 cores busy with one, 1.62 to 1.71 with two or three).
+ * 200,000 events: 1.43 to 1.47 cores busy with one, 1.62 to 1.68 with two; README, Benchmark).
  */
 @ApplicationScoped
 public class LedgerService {
