@@ -41,14 +41,17 @@ final class IndependentParts {
     /** The events' indexes, grouped so that events sharing a key are in one group (union-find). */
     private static List<List<Integer>> connectedGroups(List<CheckoutEvent> events) {
         int[] parent = new int[events.size()];
-        Map<String, Integer> firstWithKey = new HashMap<>();
+        // One map per kind of key, so that no key string is built per event.
+        Map<String, Integer> firstOfCustomer = new HashMap<>();
+        Map<String, Integer> firstOfOrder = new HashMap<>();
+        Map<String, Integer> firstOfRefund = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             parent[i] = i;
-            for (String key : keys(events.get(i))) {
-                Integer first = firstWithKey.putIfAbsent(key, i);
-                if (first != null) {
-                    parent[root(parent, i)] = root(parent, first);
-                }
+            CheckoutEvent event = events.get(i);
+            join(parent, i, firstOfCustomer.putIfAbsent(event.customerId(), i));
+            join(parent, i, firstOfOrder.putIfAbsent(event.orderId(), i));
+            if (event instanceof PurchaseRefunded refund) {
+                join(parent, i, firstOfRefund.putIfAbsent(refund.refundId(), i));
             }
         }
         Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
@@ -58,18 +61,18 @@ final class IndependentParts {
         return new ArrayList<>(groups.values());
     }
 
+    /** Puts event {@code i} in the group of the first event with the same key, if there was one. */
+    private static void join(int[] parent, int i, Integer firstWithKey) {
+        if (firstWithKey != null) {
+            parent[root(parent, i)] = root(parent, firstWithKey);
+        }
+    }
+
     private static int root(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
         }
         return i;
-    }
-
-    private static List<String> keys(CheckoutEvent event) {
-        if (event instanceof PurchaseRefunded refund) {
-            return List.of("customer:" + event.customerId(), "order:" + event.orderId(), "refund:" + refund.refundId());
-        }
-        return List.of("customer:" + event.customerId(), "order:" + event.orderId());
     }
 }

@@ -3,7 +3,6 @@ package org.loyalty.points.ledger;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,25 +45,26 @@ public class LedgerService {
         this.minEventsPerTransaction = config.ledger().minEventsPerTransaction();
     }
 
-    /** What became of a batch: the ids that were applied (the others were duplicates). */
-    public record Outcome(Set<String> applied, Set<String> duplicates) {
-    }
-
     /**
-     * Applies the batch; every part's transaction has ended (committed or rolled back) before the
-     * answer, so a retry after a failure never runs beside a part still in flight. The parts that
-     * committed then find their events in the inbox and count them as duplicates, as after a crash.
+     * Applies the batch and answers the ids of the events that changed something (the others were
+     * duplicates). Every part's transaction has ended (committed or rolled back) before the answer,
+     * so a retry after a failure never runs beside a part still in flight. The parts that committed
+     * then find their events in the inbox and count them as duplicates, as after a crash.
      */
-    public Uni<Outcome> apply(List<CheckoutEvent> batch) {
+    public Uni<Set<String>> apply(List<CheckoutEvent> batch) {
         if (batch.isEmpty()) {
-            return Uni.createFrom().item(new Outcome(Set.of(), Set.of()));
+            return Uni.createFrom().item(Set.of());
         }
         Map<String, CheckoutEvent> firstById = new LinkedHashMap<>();
         batch.forEach(event -> firstById.putIfAbsent(event.eventId(), event));
         List<CheckoutEvent> distinct = List.copyOf(firstById.values());
         int parts = Math.min(transactionsPerPoll, distinct.size() / Math.max(1, minEventsPerTransaction));
         List<Uni<Set<String>>> transactions = IndependentParts.split(distinct, parts).stream().map(this::applyInTransaction).toList();
-        return Uni.join().all(transactions).andCollectFailures().map(applied -> outcome(batch, applied));
+        return Uni.join().all(transactions).andCollectFailures().map(appliedByPart -> {
+            Set<String> applied = new HashSet<>();
+            appliedByPart.forEach(applied::addAll);
+            return applied;
+        });
     }
 
     /** Claims the events' ids and applies the new ones; answers the ids of those that changed something. */
@@ -93,20 +93,5 @@ public class LedgerService {
                         .chain(loadedOrders -> store.knownRefunds(connection, refunds)
                                 .map(knownRefunds -> new LedgerBatch(policy, loadedOrders, knownRefunds, accounts).apply(fresh))))
                 .chain(result -> store.save(connection, result).replaceWith(result.ignoredEventIds()));
-    }
-
-    /** Each id of the batch once: applied if a part applied it, otherwise a duplicate. */
-    private static Outcome outcome(List<CheckoutEvent> batch, List<Set<String>> appliedByPart) {
-        Set<String> applied = new LinkedHashSet<>();
-        Set<String> duplicates = new LinkedHashSet<>();
-        for (CheckoutEvent event : batch) {
-            String id = event.eventId();
-            if (appliedByPart.stream().anyMatch(part -> part.contains(id))) {
-                applied.add(id);
-            } else {
-                duplicates.add(id);
-            }
-        }
-        return new Outcome(applied, duplicates);
     }
 }

@@ -34,9 +34,9 @@ public class PurchaseConsumer {
     }
 
     private Uni<Void> apply(List<CheckoutEvent> events) {
-        return ledger.apply(events).invoke(outcome -> {
+        return ledger.apply(events).invoke(applied -> {
             for (CheckoutEvent event : events) {
-                if (outcome.applied().contains(event.eventId())) {
+                if (applied.contains(event.eventId())) {
                     metrics.processed(event.type());
                 } else {
                     metrics.duplicate(event.type());
