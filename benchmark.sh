@@ -5,6 +5,7 @@
 # Options (defaults): --events 200000 --customers 20000 --rate 1000 --latency-seconds 30
 #                     --warmup 50000 (events driven through first, so that the JIT has compiled the hot code)
 #                     --only points|all (one phase, printed, no report: for trying a change)
+#                     --only ledger (the ledger-write ceiling alone: the machine's speed of the moment)
 #                     --partitions 3 --out benchmark-report
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -105,8 +105,7 @@ public final class Benchmark {
             return null;
         }
         KafkaCeiling.Result kafka = kafkaCeiling();
-        LedgerWriteCeiling.Result ledger = LedgerWriteCeiling.measure(postgres, settings.events(), settings.customers());
-        say("PostgreSQL ledger writes: %,.0f events/s batched, %,.0f one per transaction", ledger.batched(), ledger.perEvent());
+        LedgerWriteCeiling.Result ledger = ledgerCeiling();
         Phase alone = phase("points-service alone", POINTS_ONLY, Map.of(), true);
         // points-service alone once more, with a consumer per partition instead of its default of one: the setting
         // the README gives a deployment that has cores for points-service alone, so the rate it reaches with the
@@ -120,14 +119,22 @@ public final class Benchmark {
 
     /**
      * {@code --only points} or {@code --only all}: that one phase, printed, no ceiling and no
-     * report; for trying a change quickly before measuring it with the whole run.
+     * report; for trying a change quickly before measuring it with the whole run. {@code --only ledger}:
+     * the ledger-write ceiling alone, to read a quick look's rate against the machine's speed of the moment.
      */
     private void quickLook() throws Exception {
         switch (settings.only()) {
             case "points" -> phase("points-service alone", POINTS_ONLY, Map.of(), true);
             case "all" -> phase("all four services", Platform.SERVICES, Map.of(), true);
-            default -> throw new IllegalArgumentException("--only takes points or all, not " + settings.only());
+            case "ledger" -> ledgerCeiling();
+            default -> throw new IllegalArgumentException("--only takes points, all or ledger, not " + settings.only());
         }
+    }
+
+    private LedgerWriteCeiling.Result ledgerCeiling() throws SQLException {
+        LedgerWriteCeiling.Result ledger = LedgerWriteCeiling.measure(postgres, settings.events(), settings.customers());
+        say("PostgreSQL ledger writes: %,.0f events/s batched, %,.0f one per transaction", ledger.batched(), ledger.perEvent());
+        return ledger;
     }
 
     private KafkaCeiling.Result kafkaCeiling() throws Exception {
