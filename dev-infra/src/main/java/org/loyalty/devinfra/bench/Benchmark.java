@@ -195,6 +195,9 @@ public final class Benchmark {
                         say("  %-25s %,.0f events/s (%.1f s)", service, progress.eventsPerSecond(), progress.seconds()));
                 say("  CPU seconds: %s", cpuByPart.entrySet().stream()
                         .map(part -> "%s %.1f".formatted(part.getKey(), part.getValue())).collect(Collectors.joining(", ")));
+                say("  RSS, idle / peak under load: %s", idle.keySet().stream()
+                        .map(service -> "%s %,d / %,d MB".formatted(service, idle.get(service).peakRssMb(), underLoad.get(service).peakRssMb()))
+                        .collect(Collectors.joining(", ")));
                 long credited = pointsCredited();
                 LatencyProbe.Result latency = measureLatency ? latencyAtFixedRate(broker.bootstrapServers(), services) : null;
                 long expectedPoints = warmup.expectedPoints(settings.warmup()) + stream.expectedPoints(settings.events());
