@@ -35,10 +35,15 @@ class DeploymentDescriptorsTest {
             assertEquals(service.name() + "/Dockerfile", compose.get("build").get("dockerfile").asText());
             assertEquals("service_completed_successfully", compose.get("depends_on").get("kafka-topics").get("condition").asText());
             assertTrue(compose.get("healthcheck").get("test").toString().contains("/q/health/ready"));
+            assertEquals(JvmOptions.CONTAINER_MEMORY_LIMIT_MB + "m", compose.path("mem_limit").asText(),
+                    service.name() + " must have the memory limit its heap is sized from (and the benchmark measured)");
         }
     }
 
-    /** The benchmark, the tests and the local run measure the services as their images run them. */
+    /**
+     * The benchmark, the tests and the local run measure the services as their images run them, in
+     * containers of the memory the descriptors give them (the tests above).
+     */
     @Test
     void everyImageRunsItsServiceWithTheJvmOptionsTheLocalRunsUse() throws Exception {
         for (Platform.Service service : Platform.SERVICES) {
@@ -75,7 +80,8 @@ class DeploymentDescriptorsTest {
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
             assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean());
             assertTrue(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean());
-            assertTrue(container.at("/resources/limits/memory").isTextual());
+            assertEquals(JvmOptions.CONTAINER_MEMORY_LIMIT_MB + "Mi", container.at("/resources/limits/memory").asText(),
+                    service.name() + " must have the memory limit its heap is sized from (and the benchmark measured)");
             find(resources, "Service", service.name());
             find(resources, "HorizontalPodAutoscaler", service.name());
             find(resources, "PodDisruptionBudget", service.name());

@@ -14,9 +14,21 @@ public final class JvmOptions {
 
     /**
      * What every service runs with, here and in its image's JAVA_OPTS (each Dockerfile starts with
-     * these; DeploymentDescriptorsTest keeps them in step). Why each option: ServiceProcess.
+     * these; DeploymentDescriptorsTest keeps them in step). Why each option: ServiceProcess. The heap
+     * is sized from the container's memory limit: at most three quarters of it, half of it from the start.
      */
-    public static final String SERVICE = CLIENT_COMPILER_ONLY + " -XX:+UseSerialGC -XX:MetaspaceSize=128m";
+    public static final String SERVICE = CLIENT_COMPILER_ONLY
+            + " -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50";
+
+    /**
+     * The memory limit of a service's container (the Kubernetes manifests' and docker-compose.yml's;
+     * DeploymentDescriptorsTest keeps them in step), which a service started here as a plain process
+     * takes as its machine's memory: its heap is then sized as in its container.
+     */
+    public static final String CONTAINER_MEMORY_LIMIT_MB = "768";
+
+    /** Makes a plain process size its heap as in a container of {@link #CONTAINER_MEMORY_LIMIT_MB}. */
+    public static final String CONTAINER_MEMORY = "-XX:MaxRAM=" + CONTAINER_MEMORY_LIMIT_MB + "m";
 
     private JvmOptions() {
     }
