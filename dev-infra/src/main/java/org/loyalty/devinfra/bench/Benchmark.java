@@ -99,7 +99,8 @@ public final class Benchmark {
     private Path run() throws Exception {
         Files.createDirectories(settings.out());
         String machine = Machine.describe();
-        say("Benchmark on " + machine + ": " + settings);
+        String code = CodeVersion.describe(root);
+        say("Benchmark of " + code + " on " + machine + ": " + settings);
         if (settings.only() != null) {
             quickLook();
             return null;
@@ -113,7 +114,7 @@ public final class Benchmark {
         Phase aloneEveryPartition = phase("points-service alone, " + settings.consumerPerPartition(), POINTS_ONLY,
                 Map.of("CHECKOUT_CONSUMERS", Integer.toString(settings.partitions())), false);
         Phase all = phase("all four services", Platform.SERVICES, Map.of(), true);
-        Report report = new Report(settings, machine, standInForAutovacuum, kafka, ledger, alone, aloneEveryPartition, all);
+        Report report = new Report(settings, machine, code, standInForAutovacuum, kafka, ledger, alone, aloneEveryPartition, all);
         return report.write(settings.out());
     }
 

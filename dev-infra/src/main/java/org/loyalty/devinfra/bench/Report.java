@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import org.loyalty.devinfra.jvm.JvmOptions;
+
 /** Writes the benchmark's Markdown report and its charts into one directory. */
 final class Report {
 
@@ -17,6 +19,8 @@ final class Report {
 
     private final Benchmark.Settings settings;
     private final String machine;
+    /** The commit measured ({@link CodeVersion}). */
+    private final String code;
     private final boolean standInForAutovacuum;
     private final KafkaCeiling.Result kafka;
     private final LedgerWriteCeiling.Result ledger;
@@ -28,10 +32,11 @@ final class Report {
     private final List<Benchmark.Phase> phases;
     private final StringBuilder text = new StringBuilder();
 
-    Report(Benchmark.Settings settings, String machine, boolean standInForAutovacuum, KafkaCeiling.Result kafka,
+    Report(Benchmark.Settings settings, String machine, String code, boolean standInForAutovacuum, KafkaCeiling.Result kafka,
             LedgerWriteCeiling.Result ledger, Benchmark.Phase alone, Benchmark.Phase aloneEveryPartition, Benchmark.Phase all) {
         this.settings = settings;
         this.machine = machine;
+        this.code = code;
         this.standInForAutovacuum = standInForAutovacuum;
         this.kafka = kafka;
         this.ledger = ledger;
@@ -58,6 +63,10 @@ final class Report {
         line("");
         line("- run: " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
         line("- machine: " + machine + "; the broker, PostgreSQL and every service share it");
+        line("- code: " + code);
+        line("- services' JVM options: `" + JvmOptions.CONTAINER_MEMORY + " "
+                + String.join(" ", JvmOptions.fromProperty(JvmOptions.SERVICE_PROPERTY, JvmOptions.SERVICE))
+                + "` (the heap sized as in a container of " + JvmOptions.CONTAINER_MEMORY_LIMIT_MB + " MiB, as deployed)");
         line("- command: `./benchmark.sh --events %d --customers %d --warmup %d --rate %d --latency-seconds %d --partitions %d`".formatted(
                 settings.events(), settings.customers(), settings.warmup(), settings.rate(), settings.latencySeconds(), settings.partitions()));
         line("- stream: %,d checkout events over %,d customers, every tenth a partial refund of the order before it".formatted(

@@ -20,6 +20,9 @@ public final class JvmOptions {
     public static final String SERVICE = CLIENT_COMPILER_ONLY
             + " -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50";
 
+    /** The system property that replaces {@link #SERVICE} for every service started here. */
+    public static final String SERVICE_PROPERTY = "loyalty.service.jvm-options";
+
     /**
      * The memory limit of a service's container (the Kubernetes manifests' and docker-compose.yml's;
      * DeploymentDescriptorsTest keeps them in step), which a service started here as a plain process

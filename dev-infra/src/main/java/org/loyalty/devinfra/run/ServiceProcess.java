@@ -46,7 +46,7 @@ final class ServiceProcess {
      * {@code -Dloyalty.<service>.jvm-options="..."} (e.g. {@code loyalty.points-service.jvm-options}) replaces
      * them for that one service: a profiler attached to one service, or a setting tried on one alone.
      */
-    private static final List<String> JVM_OPTIONS = JvmOptions.fromProperty("loyalty.service.jvm-options", JvmOptions.SERVICE);
+    private static final List<String> JVM_OPTIONS = JvmOptions.fromProperty(JvmOptions.SERVICE_PROPERTY, JvmOptions.SERVICE);
 
     private final String name;
     private final int port;
