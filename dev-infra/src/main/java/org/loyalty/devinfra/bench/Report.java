@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.loyalty.devinfra.jvm.JvmOptions;
+import org.loyalty.devinfra.run.Platform;
 
 /** Writes the benchmark's Markdown report and its charts into one directory. */
 final class Report {
@@ -64,9 +67,7 @@ final class Report {
         line("- run: " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
         line("- machine: " + machine + "; the broker, PostgreSQL and every service share it");
         line("- code: " + code);
-        line("- services' JVM options: `" + JvmOptions.CONTAINER_MEMORY + " "
-                + String.join(" ", JvmOptions.fromProperty(JvmOptions.SERVICE_PROPERTY, JvmOptions.SERVICE))
-                + "` (the heap sized as in a container of " + JvmOptions.CONTAINER_MEMORY_LIMIT_MB + " MiB, as deployed)");
+        jvmOptions();
         line("- command: `./benchmark.sh --events %d --customers %d --warmup %d --rate %d --latency-seconds %d --partitions %d`".formatted(
                 settings.events(), settings.customers(), settings.warmup(), settings.rate(), settings.latencySeconds(), settings.partitions()));
         line("- stream: %,d checkout events over %,d customers, every tenth a partial refund of the order before it".formatted(
@@ -98,6 +99,19 @@ final class Report {
 
     private double ledgerShare(Benchmark.Phase phase) {
         return phase.throughput().eventsPerSecond(settings.events()) / ledger.batched();
+    }
+
+    /** The services' JVM options, one line for all when they share them ({@code -XX:MaxRAM}: sized as deployed). */
+    private void jvmOptions() {
+        Map<String, List<String>> servicesByOptions = new LinkedHashMap<>();
+        for (Platform.Service service : Platform.SERVICES) {
+            servicesByOptions.computeIfAbsent(String.join(" ", JvmOptions.forService(service.name())), options -> new ArrayList<>())
+                    .add(service.name());
+        }
+        servicesByOptions.forEach((options, services) -> line(
+                "- JVM options of %s: `%s` (the heap sized as in a container of %d MiB, as deployed)".formatted(
+                        servicesByOptions.size() == 1 ? "every service" : String.join(", ", services), options,
+                        JvmOptions.CONTAINER_MEMORY_LIMIT_MB)));
     }
 
     private void ceiling() {

@@ -24,30 +24,6 @@ final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /**
-     * JVM options for every service, as in their container images; {@code -Dloyalty.service.jvm-options="..."}
-     * replaces them, to compare JVM settings. The client compiler only (C1): on two cores shared by four
-     * services, the broker and the database, C2 kept compiling for minutes and took a third of a core per
-     * service; without it the four services committed 2,877 events/s instead of 2,427, warmed up 1.7x
-     * faster, and p99 at 1,000 events/s fell from 298 to 142 ms (the all-four quick look of the benchmark).
-     * And the serial collector, which the JVM picks by itself in the Kubernetes manifests' one-CPU pods:
-     * on two shared cores G1's concurrent and parallel work cost the four services 34.0 and 34.3 s of
-     * CPU per 100,000 events, the serial collector 32.8 and 30.8 (alternating quick looks).
-     * And a first metaspace threshold above the 60 MB of classes a service loads: with the JVM's
-     * default of about 21 MB, each service stopped for three full collections while it started
-     * (100 to 930 ms each with four starting at once); four services started at once in 9.2 s on
-     * average instead of 10.9 (three runs each way, alternating).
-     * And a heap sized as in the service's container ({@link JvmOptions#CONTAINER_MEMORY}, before these
-     * options), starting at half the container's memory: from the JVM's default start of 1/64 of it, the
-     * serial collector's young generation stayed small and collected more often, and the four services
-     * took 334 to 352 µs of machine CPU per event instead of 315 to 325 (all four, 200,000 events,
-     * alternating quick looks, two pairs each with and without a fixed -Xmn128m); starting at half,
-     * 318 and 352 µs against 331 and 365, with a peak RSS of 564 to 595 MB (README, Benchmark).
-     * {@code -Dloyalty.<service>.jvm-options="..."} (e.g. {@code loyalty.points-service.jvm-options}) replaces
-     * them for that one service: a profiler attached to one service, or a setting tried on one alone.
-     */
-    private static final List<String> JVM_OPTIONS = JvmOptions.fromProperty(JvmOptions.SERVICE_PROPERTY, JvmOptions.SERVICE);
-
     private final String name;
     private final int port;
     private final Path jar;
@@ -78,9 +54,8 @@ final class ServiceProcess {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                JvmOptions.CONTAINER_MEMORY));
-        command.addAll(jvmOptions());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JvmOptions.forService(name));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -88,11 +63,6 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = builder.start();
-    }
-
-    private List<String> jvmOptions() {
-        String ownProperty = "loyalty." + name + ".jvm-options";
-        return System.getProperty(ownProperty) == null ? JVM_OPTIONS : JvmOptions.fromProperty(ownProperty, "");
     }
 
     String name() {
