@@ -8,18 +8,21 @@ import java.util.List;
 public final class JvmOptions {
 
     /**
-     * The client compiler only (C1). On two cores shared by four services, the broker and the
-     * database, the server compiler kept compiling long after the warm-up.
+     * The client compiler only (C1), for the broker and the benchmark's load generator: processes
+     * that run for a minute or two, in which the server compiler (C2) would still be compiling.
      */
     public static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
 
     /**
      * What every service runs with, here and in its image's JAVA_OPTS (each Dockerfile starts with
      * these; DeploymentDescriptorsTest keeps them in step).
-     * The client compiler only (C1): on two cores shared by four services, the broker and the database,
-     * C2 kept compiling for minutes and took a third of a core per service; without it the four services
-     * committed 2,877 events/s instead of 2,427, warmed up 1.7x faster, and p99 at 1,000 events/s fell
-     * from 298 to 142 ms (the all-four quick look of the benchmark).
+     * Both compilers, the JVM's default. A service runs for days, and once C2 has compiled its hot
+     * code it takes less CPU per event than with C1 alone: all four services, warmed up by 300,000
+     * events, committed 6,138 and 6,065 events/s against 5,337 and 5,513 with C1 alone (alternating
+     * quick looks), their own CPU a quarter lower; points-service alone 28,118 and 28,078 against
+     * 24,795 and 24,590. The price is the first minute: four services started at once on two
+     * shared cores gave a p99 of 624 and 391 ms at 1,000 events/s in their first minute with C2,
+     * 127 and 134 with C1 alone; and about 40 MB more RSS each (README, Benchmark).
      * And the serial collector, which the JVM picks by itself in the Kubernetes manifests' one-CPU pods:
      * on two shared cores G1's concurrent and parallel work cost the four services 34.0 and 34.3 s of
      * CPU per 100,000 events, the serial collector 32.8 and 30.8 (alternating quick looks).
@@ -34,8 +37,7 @@ public final class JvmOptions {
      * without a fixed -Xmn128m); starting at half, 318 and 352 µs against 331 and 365, with a peak RSS
      * of 564 to 595 MB (README, Benchmark).
      */
-    public static final String SERVICE = CLIENT_COMPILER_ONLY
-            + " -XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50";
+    public static final String SERVICE = "-XX:+UseSerialGC -XX:MetaspaceSize=128m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50";
 
     /**
      * The memory limit of a service's container in MiB (the Kubernetes manifests' and docker-compose.yml's;
