@@ -133,7 +133,7 @@ public final class Benchmark {
     }
 
     private LedgerWriteCeiling.Result ledgerCeiling() throws SQLException {
-        LedgerWriteCeiling.Result ledger = LedgerWriteCeiling.measure(postgres, settings.events(), settings.customers());
+        LedgerWriteCeiling.Result ledger = LedgerWriteCeiling.measure(postgres, settings.events(), settings.customers(), settings.warmup());
         say("PostgreSQL ledger writes: %,.0f events/s batched, %,.0f one per transaction", ledger.batched(), ledger.perEvent());
         return ledger;
     }

@@ -35,11 +35,12 @@ final class LedgerWriteCeiling {
     private LedgerWriteCeiling() {
     }
 
-    static Result measure(PostgresServer postgres, int events, int customers) throws SQLException {
+    /** {@code warmup} events are written first, as many as the services get before their measured run. */
+    static Result measure(PostgresServer postgres, int events, int customers, int warmup) throws SQLException {
         postgres.recreateDatabase(DATABASE);
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password())) {
             createTables(db);
-            batched(db, "warm-", Math.min(events, 50_000), customers); // the same warm-up the services get
+            batched(db, "warm-", warmup, customers);
             double best = 0;
             for (int pass = 1; pass <= BATCHED_PASSES; pass++) {
                 double rate = batched(db, "batched-" + pass + "-", events, customers);

@@ -73,7 +73,8 @@ final class Report {
         line("- stream: %,d checkout events over %,d customers, every tenth a partial refund of the order before it".formatted(
                 settings.events(), settings.customers()));
         line(("- warm-up: each phase first drives %,d events of the same shape through its freshly started services and waits "
-                + "for them, so that what is measured is warm code, not the JIT compiling it").formatted(settings.warmup()));
+                + "for them, so that what is measured is warm code, not the JIT compiling it; the ledger ceiling writes as many "
+                + "events first").formatted(settings.warmup()));
         if (standInForAutovacuum) {
             line("- statistics: this PostgreSQL server runs with autovacuum off, so after each warm-up the benchmark ran "
                     + "`VACUUM ANALYZE` in the services' databases, as autovacuum would have by then");
