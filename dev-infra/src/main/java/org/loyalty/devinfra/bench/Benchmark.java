@@ -222,10 +222,8 @@ public final class Benchmark {
      * running it, and on two cores that takes half the machine from the run. A service in
      * production has long been warm: this stream, over the same customers, is driven through
      * first and waited for, so that the measured run sees warm services and a warm broker.
-     * The default of 300,000 events is what the server compiler needs here: all four services
-     * warmed up by 600,000 committed the same rate (6,036 events/s against 6,138 and 6,065).
-     * After 50,000 it was still compiling: points-service alone committed 15,788 and 17,689
-     * events/s with it, 21,512 and 24,061 with the client compiler alone (JvmOptions.SERVICE).
+     * The default of 300,000 events is what the services' server compiler needs here: after
+     * 600,000 they committed the same rate, after 50,000 they were still compiling (README, Benchmark).
      */
     private PurchaseStream warmUp(String bootstrapServers, List<Platform.Service> services) throws Exception {
         PurchaseStream warmup = stream();
